@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Builds dist/ when it is missing or older than any source file, so `npm start` and
+// `npm run token` work straight after `npm install`.
+const { execSync } = require('node:child_process');
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const marker = join(root, 'dist', 'main.js');
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+const stale =
+  !existsSync(marker) ||
+  ['src', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].some(
+    (p) =>
+      existsSync(join(root, p)) &&
+      (statSync(join(root, p)).isDirectory()
+        ? newest(join(root, p))
+        : statSync(join(root, p)).mtimeMs) > statSync(marker).mtimeMs,
+  );
+
+if (stale) {
+  process.stderr.write('building dist/ ...\n');
+  execSync('npx nest build', { cwd: root, stdio: 'inherit' });
+}

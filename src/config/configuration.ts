@@ -1,0 +1,93 @@
+import { ConfigType, registerAs } from '@nestjs/config';
+import * as path from 'node:path';
+
+const DEV_JWT_SECRET = 'development-only-secret-change-me';
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return value === 'true' || value === '1';
+}
+
+export const appConfig = registerAs('app', () => {
+  const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
+  return {
+    env: process.env.NODE_ENV ?? 'development',
+    port: Number(process.env.PORT ?? 3000),
+    dataDir,
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    maxJsonBytes: Number(process.env.MAX_JSON_BYTES ?? 1048576),
+    demoData: bool(process.env.DEMO_DATA, !process.env.DATABASE_URL),
+  };
+});
+
+export const databaseConfig = registerAs('database', () => ({
+  url: process.env.DATABASE_URL || undefined,
+  dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
+  poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+}));
+
+export const authConfig = registerAs('auth', () => ({
+  secret: process.env.JWT_SECRET ?? DEV_JWT_SECRET,
+  usingDevSecret: !process.env.JWT_SECRET,
+  publicKey: process.env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+  issuer: process.env.JWT_ISSUER || undefined,
+  audience: process.env.JWT_AUDIENCE || undefined,
+  tokenTtlSeconds: Number(process.env.TOKEN_TTL_SECONDS ?? 3600),
+  tokenRequestsPerMinute: Number(process.env.TOKEN_RATE_LIMIT ?? 30),
+}));
+
+export const jobsConfig = registerAs('jobs', () => ({
+  enabled: bool(process.env.JOBS_ENABLED, true),
+  slaCheckCron: process.env.SLA_CHECK_CRON ?? '*/5 * * * *',
+  dueDateCheckCron: process.env.DUE_DATE_CHECK_CRON ?? '*/15 * * * *',
+  dueDateCaseTypeIds: list(process.env.DUE_DATE_CASE_TYPE_IDS),
+  autoCloseCron: process.env.AUTO_CLOSE_CRON ?? '0 * * * *',
+  continueOnError: bool(process.env.JOBS_CONTINUE_ON_ERROR, true),
+}));
+
+export const queueConfig = registerAs('queue', () => ({
+  driver: (process.env.QUEUE_DRIVER ?? 'embedded') as 'embedded' | 'sqs',
+  sqsQueueUrl: process.env.SQS_QUEUE_URL,
+  sqsEndpoint: process.env.SQS_ENDPOINT,
+  region: process.env.AWS_REGION ?? 'us-east-1',
+}));
+
+export const storageConfig = registerAs('storage', () => ({
+  driver: (process.env.STORAGE_DRIVER ?? 'local') as 'local' | 's3',
+  dir: path.resolve(
+    process.env.STORAGE_DIR ?? path.join(process.env.DATA_DIR ?? './data', 'files'),
+  ),
+  s3Bucket: process.env.S3_BUCKET,
+  s3Endpoint: process.env.S3_ENDPOINT,
+  region: process.env.AWS_REGION ?? 'us-east-1',
+  maxUploadBytes: Number(process.env.MAX_UPLOAD_BYTES ?? 26214400),
+}));
+
+export const notificationConfig = registerAs('notification', () => ({
+  smtpUrl: process.env.SMTP_URL || undefined,
+}));
+
+export const allConfig = [
+  appConfig,
+  databaseConfig,
+  authConfig,
+  jobsConfig,
+  queueConfig,
+  storageConfig,
+  notificationConfig,
+];
+
+export type AppConfig = ConfigType<typeof appConfig>;
+export type DatabaseConfig = ConfigType<typeof databaseConfig>;
+export type AuthConfig = ConfigType<typeof authConfig>;
+export type JobsConfig = ConfigType<typeof jobsConfig>;
+export type QueueConfig = ConfigType<typeof queueConfig>;
+export type StorageConfig = ConfigType<typeof storageConfig>;
+export type NotificationConfig = ConfigType<typeof notificationConfig>;

@@ -1,0 +1,2 @@
+export const DEMO_TENANT = 'demo';
+export const DEMO_USER = 'demo-admin';

@@ -1,0 +1,22 @@
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class IssueClientTokenRequestDto {
+  @IsIn(['client_credentials'])
+  grant_type: 'client_credentials';
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  client_id: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  client_secret: string;
+
+  /** Accepted for compatibility with OAuth clients; the token carries the client's permissions. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  scope?: string;
+}

@@ -1,0 +1,50 @@
+import { Global, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { databaseConfig, DatabaseConfig } from '../../config/configuration';
+import { Outbox } from '../outbox/outbox';
+import { dataSourceOptions } from './data-source-options';
+import { DatabaseTarget } from './database-target';
+import { migrate } from './migrate';
+import { TransactionManager } from './transaction-manager';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DatabaseTarget,
+      inject: [databaseConfig.KEY, ModuleRef],
+      useFactory: (config: DatabaseConfig, moduleRef: ModuleRef) =>
+        DatabaseTarget.resolve(config, moduleRef),
+    },
+  ],
+  exports: [DatabaseTarget],
+})
+class DatabaseTargetModule {}
+
+@Global()
+@Module({
+  imports: [
+    CqrsModule,
+    DatabaseTargetModule,
+    TypeOrmModule.forRootAsync({
+      inject: [DatabaseTarget, databaseConfig.KEY],
+      useFactory: (database: DatabaseTarget, config: DatabaseConfig) => ({
+        ...dataSourceOptions(database.target, config.poolSize),
+        autoLoadEntities: true,
+        retryAttempts: 2,
+        retryDelay: 1000,
+      }),
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        await migrate(dataSource);
+        return dataSource;
+      },
+    }),
+  ],
+  providers: [TransactionManager, Outbox],
+  exports: [TransactionManager, Outbox, DatabaseTargetModule],
+})
+export class DatabaseModule {}

@@ -1,0 +1,94 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+
+interface TransactionContext {
+  manager: EntityManager;
+  afterCommit: (() => unknown)[];
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 3;
+
+/**
+ * The unit of truth: everything a command writes (its rows, activity entries and outbox rows)
+ * goes through `manager` inside `run`, and commits together or not at all.
+ */
+@Injectable()
+export class TransactionManager {
+  private readonly logger = new Logger(TransactionManager.name);
+  private readonly storage = new AsyncLocalStorage<TransactionContext>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The transaction's manager inside `run`, the pool's outside it. */
+  get manager(): EntityManager {
+    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
+  /** Runs SQL on the current transaction (or the pool) and returns its rows, for any statement. */
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.execute<T>(sql, params)).rows;
+  }
+
+  /** Like `query`, also telling how many rows an UPDATE or DELETE touched. */
+  async execute<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<{ rows: T[]; affected: number }> {
+    const own = this.storage.getStore()?.manager.queryRunner;
+    const runner = own ?? this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql, params, true);
+      const rows = (result.records ?? []) as T[];
+      return { rows, affected: result.affected ?? rows.length };
+    } finally {
+      if (!own) await runner.release();
+    }
+  }
+
+  /** Runs `work` in one transaction (joining an enclosing one); retries serialization failures. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.storage.getStore()) return work();
+    for (let attempt = 1; ; attempt++) {
+      const context: TransactionContext = { manager: this.dataSource.manager, afterCommit: [] };
+      try {
+        const result = await this.dataSource.transaction((manager) => {
+          context.manager = manager;
+          return this.storage.run(context, work);
+        });
+        await this.runAfterCommit(context);
+        return result;
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !this.isRetryable(error)) throw error;
+      }
+    }
+  }
+
+  /** Registers a reaction that runs once the enclosing transaction has committed. */
+  afterCommit(fn: () => unknown): void {
+    const context = this.storage.getStore();
+    if (!context) throw new Error('afterCommit called outside a transaction');
+    context.afterCommit.push(fn);
+  }
+
+  private async runAfterCommit(context: TransactionContext): Promise<void> {
+    for (const fn of context.afterCommit) {
+      try {
+        await fn();
+      } catch (error) {
+        this.logger.error({ err: error }, 'after-commit reaction failed');
+      }
+    }
+  }
+
+  private isRetryable(error: unknown): boolean {
+    const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError
+      ?.code;
+    return error instanceof QueryFailedError && code !== undefined && RETRYABLE.has(code);
+  }
+}

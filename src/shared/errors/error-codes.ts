@@ -1,0 +1,232 @@
+import { HttpStatus } from '@nestjs/common';
+
+export enum ErrorCategory {
+  Validation = 'Validation',
+  Unauthenticated = 'Unauthenticated',
+  Forbidden = 'Forbidden',
+  NotFound = 'NotFound',
+  Conflict = 'Conflict',
+  RuleViolation = 'RuleViolation',
+  TooLarge = 'TooLarge',
+  UnsupportedMediaType = 'UnsupportedMediaType',
+  RateLimited = 'RateLimited',
+  Unavailable = 'Unavailable',
+  Internal = 'Internal',
+}
+
+/** The closed catalogue of error codes this service answers with. */
+export enum ErrorCode {
+  ValidationFailed = 'CASE4000',
+  MalformedJson = 'CASE4001',
+  InvalidCursor = 'CASE4002',
+  InvalidIdentifier = 'CASE4003',
+  BadRequest = 'CASE4004',
+  InvalidConfiguration = 'CASE4005',
+  InvalidGrant = 'CASE4006',
+  Unauthenticated = 'CASE4010',
+  InvalidToken = 'CASE4011',
+  InvalidClientCredentials = 'CASE4012',
+  MissingPermission = 'CASE4030',
+  NotInitiator = 'CASE4031',
+  ProxySaveRequired = 'CASE4032',
+  NotVisible = 'CASE4033',
+  RouteNotFound = 'CASE4040',
+  SolutionNotFound = 'CASE4041',
+  ProcessNotFound = 'CASE4042',
+  CaseTypeNotFound = 'CASE4043',
+  PriorityNotFound = 'CASE4044',
+  CaseNotFound = 'CASE4045',
+  CaseTypeFileNotFound = 'CASE4046',
+  OAuthClientNotFound = 'CASE4047',
+  DocumentNotFound = 'CASE4048',
+  TagNotFound = 'CASE4049',
+  WatcherNotFound = 'CASE4050',
+  UnknownState = 'CASE4051',
+  Conflict = 'CASE4090',
+  InvalidTransition = 'CASE4091',
+  StaleVersion = 'CASE4092',
+  AlreadyClaimed = 'CASE4093',
+  DuplicateCode = 'CASE4094',
+  IdempotencyInProgress = 'CASE4095',
+  DefinitionUnavailable = 'CASE4096',
+  ParentDeleted = 'CASE4097',
+  NotClaimedByCaller = 'CASE4098',
+  PriorityInUse = 'CASE4099',
+  PayloadTooLarge = 'CASE4130',
+  UnsupportedMediaType = 'CASE4150',
+  RateLimited = 'CASE4290',
+  Internal = 'CASE5000',
+  DependencyUnavailable = 'CASE5030',
+}
+
+export interface ErrorDefinition {
+  category: ErrorCategory;
+  message: string;
+}
+
+export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
+  [ErrorCode.ValidationFailed]: {
+    category: ErrorCategory.Validation,
+    message: 'Request validation failed.',
+  },
+  [ErrorCode.MalformedJson]: {
+    category: ErrorCategory.Validation,
+    message: 'The request body is not valid JSON.',
+  },
+  [ErrorCode.InvalidCursor]: {
+    category: ErrorCategory.Validation,
+    message: 'The pagination cursor is invalid.',
+  },
+  [ErrorCode.InvalidIdentifier]: {
+    category: ErrorCategory.Validation,
+    message: 'The identifier is not valid.',
+  },
+  [ErrorCode.BadRequest]: {
+    category: ErrorCategory.Validation,
+    message: 'The request is not valid.',
+  },
+  [ErrorCode.InvalidConfiguration]: {
+    category: ErrorCategory.RuleViolation,
+    message: 'The configuration is not valid.',
+  },
+  [ErrorCode.InvalidGrant]: {
+    category: ErrorCategory.Validation,
+    message: 'Only the client_credentials grant is supported.',
+  },
+  [ErrorCode.Unauthenticated]: {
+    category: ErrorCategory.Unauthenticated,
+    message: 'Authentication is required.',
+  },
+  [ErrorCode.InvalidToken]: {
+    category: ErrorCategory.Unauthenticated,
+    message: 'The access token is invalid or expired.',
+  },
+  [ErrorCode.InvalidClientCredentials]: {
+    category: ErrorCategory.Unauthenticated,
+    message: 'Invalid client credentials.',
+  },
+  [ErrorCode.MissingPermission]: {
+    category: ErrorCategory.Forbidden,
+    message: 'You lack the permission this action needs.',
+  },
+  [ErrorCode.NotInitiator]: {
+    category: ErrorCategory.Forbidden,
+    message: 'Only the initiator of the case may do this.',
+  },
+  [ErrorCode.ProxySaveRequired]: {
+    category: ErrorCategory.Forbidden,
+    message: 'Acting on behalf of someone else needs CASE_INSTANCE_PROXY_SAVE.',
+  },
+  [ErrorCode.NotVisible]: {
+    category: ErrorCategory.Forbidden,
+    message: 'You may not act on this case.',
+  },
+  [ErrorCode.RouteNotFound]: { category: ErrorCategory.NotFound, message: 'No such route.' },
+  [ErrorCode.SolutionNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Solution not found.',
+  },
+  [ErrorCode.ProcessNotFound]: { category: ErrorCategory.NotFound, message: 'Process not found.' },
+  [ErrorCode.CaseTypeNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Case type not found.',
+  },
+  [ErrorCode.PriorityNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Priority not found.',
+  },
+  [ErrorCode.CaseNotFound]: { category: ErrorCategory.NotFound, message: 'Case not found.' },
+  [ErrorCode.CaseTypeFileNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Case type file not found.',
+  },
+  [ErrorCode.OAuthClientNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'OAuth client not found.',
+  },
+  [ErrorCode.DocumentNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Document not found.',
+  },
+  [ErrorCode.TagNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Tag not found on this case.',
+  },
+  [ErrorCode.WatcherNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Watcher not found on this case.',
+  },
+  [ErrorCode.UnknownState]: { category: ErrorCategory.NotFound, message: 'Unknown case state.' },
+  [ErrorCode.Conflict]: {
+    category: ErrorCategory.Conflict,
+    message: 'The request conflicts with the current state.',
+  },
+  [ErrorCode.InvalidTransition]: {
+    category: ErrorCategory.Conflict,
+    message: 'This action is not allowed in the current state.',
+  },
+  [ErrorCode.StaleVersion]: {
+    category: ErrorCategory.Conflict,
+    message: 'The resource was changed by someone else.',
+  },
+  [ErrorCode.AlreadyClaimed]: {
+    category: ErrorCategory.Conflict,
+    message: 'The case is already claimed by another user.',
+  },
+  [ErrorCode.DuplicateCode]: {
+    category: ErrorCategory.Conflict,
+    message: 'The code is already in use.',
+  },
+  [ErrorCode.IdempotencyInProgress]: {
+    category: ErrorCategory.Conflict,
+    message: 'A request with this Idempotency-Key is still in progress.',
+  },
+  [ErrorCode.DefinitionUnavailable]: {
+    category: ErrorCategory.Conflict,
+    message: 'The definition is inactive or deleted.',
+  },
+  [ErrorCode.ParentDeleted]: {
+    category: ErrorCategory.Conflict,
+    message: 'The parent definition is deleted.',
+  },
+  [ErrorCode.NotClaimedByCaller]: {
+    category: ErrorCategory.Conflict,
+    message: 'The case is not claimed by you.',
+  },
+  [ErrorCode.PriorityInUse]: {
+    category: ErrorCategory.Conflict,
+    message: 'The priority is still referenced.',
+  },
+  [ErrorCode.PayloadTooLarge]: {
+    category: ErrorCategory.TooLarge,
+    message: 'The request body is too large.',
+  },
+  [ErrorCode.UnsupportedMediaType]: {
+    category: ErrorCategory.UnsupportedMediaType,
+    message: 'Unsupported media type.',
+  },
+  [ErrorCode.RateLimited]: { category: ErrorCategory.RateLimited, message: 'Too many requests.' },
+  [ErrorCode.Internal]: { category: ErrorCategory.Internal, message: 'Internal error.' },
+  [ErrorCode.DependencyUnavailable]: {
+    category: ErrorCategory.Unavailable,
+    message: 'A dependency is unavailable; try again.',
+  },
+};
+
+export const CATEGORY_STATUS: Record<ErrorCategory, HttpStatus> = {
+  [ErrorCategory.Validation]: HttpStatus.BAD_REQUEST,
+  [ErrorCategory.RuleViolation]: HttpStatus.BAD_REQUEST,
+  [ErrorCategory.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorCategory.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCategory.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCategory.Conflict]: HttpStatus.CONFLICT,
+  [ErrorCategory.TooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCategory.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [ErrorCategory.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCategory.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCategory.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+export function statusOf(code: ErrorCode): HttpStatus {
+  return CATEGORY_STATUS[ERROR_CATALOGUE[code].category];
+}
