@@ -1,22 +1,32 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
+import { bodyParserErrors, limitBodyDepth } from './shared/http/body-parsing';
+import { assignCorrelationId } from './shared/http/correlation-id';
 import { setupSwagger } from './shared/http/swagger';
 import { validationPipe } from './shared/http/validation';
+import { Metrics, MetricsMiddleware } from './shared/operations/metrics';
 
 /** Everything main.ts and the e2e tests configure alike. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   const limit = app.get(ConfigService).get<number>('app.maxJsonBytes') ?? 1048576;
+  const metrics = new MetricsMiddleware(app.get(Metrics));
   app.useLogger(app.get(Logger));
+  // Ahead of the body parsers, so a request they reject is still counted and correlated.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    assignCorrelationId(req, res);
+    metrics.use(req, res, next);
+  });
   app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit, extended: false });
+  app.use(bodyParserErrors, limitBodyDepth);
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
   setupSwagger(app);
   return app;
 }

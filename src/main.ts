@@ -10,6 +10,9 @@ import { Permission } from './shared/auth/permission.enum';
 import { signToken } from './shared/auth/token-signer';
 import { DEMO_TENANT, DEMO_USER } from './demo/demo-data';
 
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'];
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
 async function bootstrap(): Promise<void> {
   const started = Date.now();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
@@ -17,6 +20,12 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
   });
   configureApp(app);
+  // Closing the app stops the HTTP server, the pool and the embedded PGlite (which checkpoints
+  // its data directory), then exits 0; a shutdown that hangs is cut short.
+  app.enableShutdownHooks(SHUTDOWN_SIGNALS, { useProcessExit: true });
+  for (const signal of SHUTDOWN_SIGNALS) {
+    process.once(signal, () => setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref());
+  }
   const config = app.get(ConfigService);
   const port = config.get<number>('app.port') ?? 3000;
   await app.listen(port);

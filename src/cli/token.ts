@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { authConfig } from '../config/configuration';
 import { ALL_PERMISSIONS } from '../shared/auth/permission.enum';
@@ -21,7 +22,15 @@ function main(): void {
     .filter(Boolean);
   const unknown = permissions.filter((p) => !(ALL_PERMISSIONS as string[]).includes(p));
   if (unknown.length) throw new Error(`unknown permissions: ${unknown.join(', ')}`);
+  // Same sources as the service: the environment, then a .env file in the working directory.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = authConfig();
+  if (config.publicKey) {
+    throw new Error(
+      'JWT_PUBLIC_KEY is set: the service accepts user tokens from that identity provider only',
+    );
+  }
+  if (!config.selfSigned) throw new Error('NODE_ENV=production needs JWT_SECRET to sign tokens');
   const token = signToken(
     config,
     {

@@ -1,7 +1,7 @@
 import { ConfigType, registerAs } from '@nestjs/config';
 import * as path from 'node:path';
 
-const DEV_JWT_SECRET = 'development-only-secret-change-me';
+export const DEV_JWT_SECRET = 'development-only-secret-change-me';
 
 function list(value: string | undefined): string[] {
   return (value ?? '')
@@ -36,6 +36,8 @@ export const databaseConfig = registerAs('database', () => ({
 export const authConfig = registerAs('auth', () => ({
   secret: process.env.JWT_SECRET ?? DEV_JWT_SECRET,
   usingDevSecret: !process.env.JWT_SECRET,
+  /** Whether this service may mint (and accept) its own HS256 tokens: never on the dev secret in production. */
+  selfSigned: !!process.env.JWT_SECRET || process.env.NODE_ENV !== 'production',
   publicKey: process.env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
   issuer: process.env.JWT_ISSUER || undefined,
   audience: process.env.JWT_AUDIENCE || undefined,
@@ -57,6 +59,11 @@ export const queueConfig = registerAs('queue', () => ({
   sqsQueueUrl: process.env.SQS_QUEUE_URL,
   sqsEndpoint: process.env.SQS_ENDPOINT,
   region: process.env.AWS_REGION ?? 'us-east-1',
+  pollIntervalMs: Number(process.env.QUEUE_POLL_INTERVAL_MS ?? 1000),
+  batchSize: Number(process.env.QUEUE_BATCH_SIZE ?? 10),
+  visibilityTimeoutSeconds: Number(process.env.QUEUE_VISIBILITY_TIMEOUT_SECONDS ?? 60),
+  maxAttempts: Number(process.env.QUEUE_MAX_ATTEMPTS ?? 5),
+  retryBaseSeconds: Number(process.env.QUEUE_RETRY_BASE_SECONDS ?? 10),
 }));
 
 export const storageConfig = registerAs('storage', () => ({

@@ -1,6 +1,10 @@
 import * as Joi from 'joi';
+import { DEV_JWT_SECRET } from './configuration';
 
 const cron = Joi.string().pattern(/^(\S+\s+){4,5}\S+$/, 'cron expression');
+const uuid = '[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}';
+/** Comma-separated UUIDs (DUE_DATE_CASE_TYPE_IDS). */
+const uuidList = new RegExp(`^\\s*${uuid}\\s*(,\\s*${uuid}\\s*)*$`, 'i');
 
 export const envSchema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
@@ -14,12 +18,16 @@ export const envSchema = Joi.object({
     .min(16)
     .when('NODE_ENV', {
       is: 'production',
-      then: Joi.when('JWT_PUBLIC_KEY', {
+      then: Joi.string().invalid(DEV_JWT_SECRET).when('JWT_PUBLIC_KEY', {
         is: Joi.exist(),
         then: Joi.optional(),
         otherwise: Joi.required(),
       }),
       otherwise: Joi.optional(),
+    })
+    .messages({
+      'any.required': '"JWT_SECRET" is required in production (or JWT_PUBLIC_KEY)',
+      'any.invalid': '"JWT_SECRET" must not be the development default in production',
     }),
   JWT_PUBLIC_KEY: Joi.string().optional(),
   JWT_ISSUER: Joi.string().optional(),
@@ -29,13 +37,18 @@ export const envSchema = Joi.object({
   JOBS_ENABLED: Joi.boolean().default(true),
   SLA_CHECK_CRON: cron.default('*/5 * * * *'),
   DUE_DATE_CHECK_CRON: cron.default('*/15 * * * *'),
-  DUE_DATE_CASE_TYPE_IDS: Joi.string().allow('').default(''),
+  DUE_DATE_CASE_TYPE_IDS: Joi.string().allow('').pattern(uuidList, 'UUID list').default(''),
   AUTO_CLOSE_CRON: cron.default('0 * * * *'),
   JOBS_CONTINUE_ON_ERROR: Joi.boolean().default(true),
   QUEUE_DRIVER: Joi.string().valid('embedded', 'sqs').default('embedded'),
   SQS_QUEUE_URL: Joi.string().uri().when('QUEUE_DRIVER', { is: 'sqs', then: Joi.required() }),
   SQS_ENDPOINT: Joi.string().uri().optional(),
   AWS_REGION: Joi.string().default('us-east-1'),
+  QUEUE_POLL_INTERVAL_MS: Joi.number().integer().min(50).default(1000),
+  QUEUE_BATCH_SIZE: Joi.number().integer().min(1).max(10).default(10),
+  QUEUE_VISIBILITY_TIMEOUT_SECONDS: Joi.number().integer().min(1).max(43200).default(60),
+  QUEUE_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(5),
+  QUEUE_RETRY_BASE_SECONDS: Joi.number().integer().min(1).max(3600).default(10),
   STORAGE_DRIVER: Joi.string().valid('local', 's3').default('local'),
   STORAGE_DIR: Joi.string().optional(),
   S3_BUCKET: Joi.string().when('STORAGE_DRIVER', { is: 's3', then: Joi.required() }),

@@ -108,6 +108,25 @@ describe('Priorities (e2e)', () => {
     expect(badLimit.status).toBe(400);
   });
 
+  it('refuses null for required fields on update but lets the colour be cleared', async () => {
+    const id = (
+      await create({ name: 'Nullable', code: 'NULLABLE', level: 4, color: '#00ff00' }).expect(201)
+    ).body.data.id as string;
+    const nulls = await t.http
+      .patch(`/api/v1/priorities/${id}`)
+      .set(admin)
+      .send({ name: null, level: null });
+    expect(nulls.status).toBe(400);
+    const fields = new Set((nulls.body.details as { field: string }[]).map((d) => d.field));
+    expect([...fields].sort()).toEqual(['level', 'name']);
+    const cleared = await t.http
+      .patch(`/api/v1/priorities/${id}`)
+      .set(admin)
+      .send({ color: null })
+      .expect(200);
+    expect(cleared.body.data).toMatchObject({ name: 'Nullable', level: 4, color: null });
+  });
+
   it("never shows or changes another tenant's priority", async () => {
     const created = await create({ name: 'Mine', code: 'MINE', level: 2 }).expect(201);
     const id = created.body.data.id as string;

@@ -3,6 +3,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pinExtendedProtocolSequences } from './pglite-socket-queue';
 
 // The package's contrib typings are ESM-only; the CommonJS build is what runs here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -38,6 +39,7 @@ export class EmbeddedPostgres {
       path: join(socketDir, '.s.PGSQL.5432'),
       maxConnections: 200,
     });
+    pinExtendedProtocolSequences(server);
     await server.start();
     return new EmbeddedPostgres(db, server, socketDir);
   }

@@ -23,6 +23,8 @@ export enum ErrorCode {
   BadRequest = 'CASE4004',
   InvalidConfiguration = 'CASE4005',
   InvalidGrant = 'CASE4006',
+  InvalidIdempotencyKey = 'CASE4007',
+  IdempotencyKeyReused = 'CASE4008',
   Unauthenticated = 'CASE4010',
   InvalidToken = 'CASE4011',
   InvalidClientCredentials = 'CASE4012',
@@ -42,6 +44,7 @@ export enum ErrorCode {
   TagNotFound = 'CASE4049',
   WatcherNotFound = 'CASE4050',
   UnknownState = 'CASE4051',
+  StoredFileNotFound = 'CASE4052',
   Conflict = 'CASE4090',
   InvalidTransition = 'CASE4091',
   StaleVersion = 'CASE4092',
@@ -92,6 +95,14 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.InvalidGrant]: {
     category: ErrorCategory.Validation,
     message: 'Only the client_credentials grant is supported.',
+  },
+  [ErrorCode.InvalidIdempotencyKey]: {
+    category: ErrorCategory.Validation,
+    message: 'The Idempotency-Key header must be 1-200 printable ASCII characters.',
+  },
+  [ErrorCode.IdempotencyKeyReused]: {
+    category: ErrorCategory.Validation,
+    message: 'This Idempotency-Key was already used for a different request.',
   },
   [ErrorCode.Unauthenticated]: {
     category: ErrorCategory.Unauthenticated,
@@ -157,6 +168,10 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     message: 'Watcher not found on this case.',
   },
   [ErrorCode.UnknownState]: { category: ErrorCategory.NotFound, message: 'Unknown case state.' },
+  [ErrorCode.StoredFileNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'The stored file is missing.',
+  },
   [ErrorCode.Conflict]: {
     category: ErrorCategory.Conflict,
     message: 'The request conflicts with the current state.',

@@ -125,10 +125,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { code: ErrorCode.InvalidIdentifier, message: 'A value has an invalid format.' };
       case '22001':
       case '22003':
+      case '54000':
         return {
           code: ErrorCode.ValidationFailed,
           message: 'A value is out of range or too long.',
         };
+      case '22021':
+      case '22P05':
+        return {
+          code: ErrorCode.ValidationFailed,
+          message: 'A value contains a character that cannot be stored (such as NUL).',
+        };
+      case '23514':
+        return { code: ErrorCode.ValidationFailed, message: 'A value is not allowed here.' };
       case '40001':
       case '40P01':
       case '55P03':

@@ -33,9 +33,13 @@ export class MetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const stop = this.metrics.latency.startTimer();
     res.on('finish', () => {
-      // The matched route pattern keeps label cardinality bounded (never raw ids).
-      const pattern = (req.route as { path?: string } | undefined)?.path;
-      const route = pattern ? `${req.baseUrl}${pattern}` : 'unmatched';
+      // The matched route pattern keeps label cardinality bounded (never raw ids); a catch-all
+      // pattern is a middleware's, so the request matched no route.
+      const pattern = (req.route as { path?: unknown } | undefined)?.path;
+      const route =
+        typeof pattern === 'string' && !pattern.includes('*')
+          ? `${req.baseUrl}${pattern}`
+          : 'unmatched';
       stop({ method: req.method, route });
       this.metrics.requests.inc({ method: req.method, route, status: String(res.statusCode) });
     });

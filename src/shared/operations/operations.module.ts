@@ -1,16 +1,13 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
-import { Metrics, MetricsController, MetricsMiddleware } from './metrics';
+import { Metrics, MetricsController } from './metrics';
 
+/** MetricsMiddleware is mounted in configureApp, ahead of the body parsers, so it counts every request. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController, MetricsController],
   providers: [Metrics],
   exports: [Metrics],
 })
-export class OperationsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(MetricsMiddleware).forRoutes('*path');
-  }
-}
+export class OperationsModule {}

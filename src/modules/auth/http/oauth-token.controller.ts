@@ -9,6 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../../shared/auth/auth.decorators';
+import { DomainError } from '../../../shared/errors/domain-error';
+import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors } from '../../../shared/http/api-responses';
 import { ErrorResponseDto } from '../../../shared/http/error-response.dto';
 import {
@@ -34,8 +36,9 @@ export class OAuthTokenController {
     type: ErrorResponseDto,
   })
   @ApiTooManyRequestsResponse({ description: 'CASE4290: rate limited.', type: ErrorResponseDto })
-  @ApiErrors()
+  @ApiErrors(ErrorCode.InvalidGrant)
   issue(@Body() body: IssueClientTokenRequestDto): Promise<IssuedToken> {
+    if (body.grant_type !== 'client_credentials') throw new DomainError(ErrorCode.InvalidGrant);
     return this.commands.execute(new IssueClientTokenCommand(body.client_id, body.client_secret));
   }
 }

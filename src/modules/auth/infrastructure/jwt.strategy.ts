@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import * as jwt from 'jsonwebtoken';
 import { Algorithm } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { authConfig, AuthConfig } from '../../../config/configuration';
@@ -20,16 +21,33 @@ interface JwtPayload {
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
 
+/**
+ * Algorithms are pinned to keys: HS256 only ever verifies with JWT_SECRET, RS256/ES256 only with
+ * JWT_PUBLIC_KEY, so a token can never pick the key it is checked against. With an identity
+ * provider configured, HS256 is left for the OAuth client tokens this service mints itself.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(authConfig.KEY) config: AuthConfig,
     private readonly clients: OAuthClientRepository,
   ) {
-    const algorithms: Algorithm[] = config.publicKey ? ['RS256', 'ES256'] : ['HS256'];
+    const algorithms: Algorithm[] = config.publicKey
+      ? ['RS256', 'ES256', ...(config.selfSigned ? (['HS256'] as const) : [])]
+      : ['HS256'];
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.publicKey ?? config.secret,
+      secretOrKeyProvider: (_req: unknown, raw: string, done: (e: unknown, k?: string) => void) => {
+        const token = jwt.decode(raw, { complete: true });
+        const alg = token?.header.alg;
+        if (alg === 'HS256' && !config.publicKey) return done(null, config.secret);
+        const kind = (token?.payload as JwtPayload | undefined)?.kind;
+        if (alg === 'HS256' && kind === 'client') return done(null, config.secret);
+        if ((alg === 'RS256' || alg === 'ES256') && config.publicKey) {
+          return done(null, config.publicKey);
+        }
+        done(new DomainError(ErrorCode.InvalidToken));
+      },
       algorithms,
       issuer: config.issuer,
       audience: config.audience,

@@ -16,6 +16,12 @@ export class IssueClientTokenHandler implements ICommandHandler<IssueClientToken
   ) {}
 
   async execute({ oauthClientId, secret }: IssueClientTokenCommand): Promise<IssuedToken> {
+    if (!this.config.selfSigned) {
+      throw new DomainError(
+        ErrorCode.DependencyUnavailable,
+        'OAuth client tokens need JWT_SECRET to be configured.',
+      );
+    }
     const client = await this.clients.findActiveById(oauthClientId);
     if (!client || !(await verifySecret(secret, client.secretHash))) {
       throw new DomainError(ErrorCode.InvalidClientCredentials);

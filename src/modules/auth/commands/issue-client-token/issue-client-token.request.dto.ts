@@ -1,8 +1,10 @@
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class IssueClientTokenRequestDto {
-  @IsIn(['client_credentials'])
-  grant_type: 'client_credentials';
+  /** Only `client_credentials` is supported (anything else: CASE4006). */
+  @IsString()
+  @MaxLength(100)
+  grant_type: string;
 
   @IsString()
   @MinLength(1)
