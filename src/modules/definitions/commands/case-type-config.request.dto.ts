@@ -1,0 +1,64 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_HOURS } from '../domain/case-type-config';
+import { DueDateRequestDto } from './due-date.request.dto';
+import { MilestoneRequestDto } from './milestone.request.dto';
+import { SlaRequestDto } from './sla.request.dto';
+
+/** A case type's configuration; on update, absent fields stay and null clears. */
+export class CaseTypeConfigRequestDto {
+  /** A resolved case is completed automatically after this many hours; null = never. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(MAX_HOURS)
+  autoCloseHours?: number | null;
+
+  /** null: cases get no due date from their type. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DueDateRequestDto)
+  dueDate?: DueDateRequestDto | null;
+
+  /** Replaces the whole list. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SlaRequestDto)
+  slas?: SlaRequestDto[] | null;
+
+  /** Replaces the whole list. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneRequestDto)
+  milestones?: MilestoneRequestDto[] | null;
+
+  /** A live priority of the tenant. */
+  @IsOptional()
+  @IsUUID()
+  defaultPriorityId?: string | null;
+
+  /** Group ids as they appear in tokens (there is no group registry). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  defaultAssignedToGroups?: string[] | null;
+}

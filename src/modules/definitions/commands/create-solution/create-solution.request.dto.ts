@@ -1,0 +1,3 @@
+import { DefinitionFieldsRequestDto } from '../definition-fields.request.dto';
+
+export class CreateSolutionRequestDto extends DefinitionFieldsRequestDto {}

@@ -1,0 +1,3 @@
+import { DefinitionChangesRequestDto } from '../definition-changes.request.dto';
+
+export class UpdateSolutionRequestDto extends DefinitionChangesRequestDto {}
