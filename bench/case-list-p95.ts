@@ -1,0 +1,275 @@
+/*
+ * Latency of the case list on PostgreSQL: p50/p95/p99 of
+ * GET /api/v1/cases?state=IN_PROCESS&caseTypeId=...&limit=50 (first pages and cursor pages),
+ * the same SQL run directly through `pg` as the baseline, and its EXPLAIN (ANALYZE, BUFFERS).
+ *
+ *   npx ts-node bench/case-list-p95.ts --cases 100000 \
+ *     --database-url postgresql://postgres@127.0.0.1:5432/<db> [--requests 400] [--tenants 4] [--keep]
+ *
+ * Works in a throwaway schema of that database (dropped at the end unless --keep): migrates it,
+ * inserts the cases set-based (half in the measured tenant, the rest spread over the others),
+ * ANALYZEs, then boots the application on a random port against it.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { caseListSql } from '../src/modules/instances/views/queries/list-cases/case-list.sql';
+import { Actor } from '../src/shared/auth/actor';
+import { Permission } from '../src/shared/auth/permission.enum';
+import { dataSourceOptions } from '../src/shared/database/data-source-options';
+import { migrate } from '../src/shared/database/migrate';
+import { CaseState } from '../src/shared/domain/case-state';
+import { decodeCursor } from '../src/shared/http/pagination';
+import { CaseRowBuilder } from '../test/support/builders/case-rows.builder';
+
+interface Options {
+  cases: number;
+  databaseUrl: string;
+  requests: number;
+  tenants: number;
+  keep: boolean;
+}
+
+interface Step {
+  caseTypeId: string;
+  cursor: string | null;
+}
+
+const PAGES_PER_WALK = 5;
+const WARMUP = 20;
+const started = Date.now();
+
+function log(message: string): void {
+  process.stdout.write(
+    `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`,
+  );
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const databaseUrl = value('database-url') ?? process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('--database-url postgresql://... is required');
+  const options = {
+    cases: Number(value('cases') ?? 100_000),
+    databaseUrl,
+    requests: Number(value('requests') ?? 400),
+    tenants: Number(value('tenants') ?? 4),
+    keep: argv.includes('--keep'),
+  };
+  if (!(options.cases >= 1000 && options.requests >= 300 && options.tenants >= 1)) {
+    throw new Error('need --cases >= 1000, --requests >= 300, --tenants >= 1');
+  }
+  return options;
+}
+
+function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  return parsed.toString();
+}
+
+function percentiles(samples: number[]): Record<'p50' | 'p95' | 'p99' | 'max', number> {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] };
+}
+
+const fmt = (p: Record<string, number>) =>
+  Object.entries(p)
+    .map(([k, v]) => `${k} ${v.toFixed(2)} ms`)
+    .join(' · ');
+
+async function seed(
+  db: DataSource,
+  options: Options,
+): Promise<{ tenant: string; types: string[]; count: number }> {
+  const tenants = Array.from({ length: options.tenants }, (_, i) => `bench${i}`);
+  const main = options.tenants === 1 ? options.cases : Math.round(options.cases / 2);
+  const rest = Math.floor((options.cases - main) / Math.max(1, options.tenants - 1));
+  let types: string[] = [];
+  for (const [i, tenant] of tenants.entries()) {
+    const count = i === 0 ? main : rest;
+    const b = new CaseRowBuilder(db, tenant, new Date('2025-01-01T00:00:00.000Z'));
+    const caseTypeIds: string[] = [];
+    for (let t = 1; t <= 10; t++) caseTypeIds.push(await b.caseType(`Type ${t}`));
+    const priorityIds: string[] = [];
+    for (let level = 1; level <= 4; level++) priorityIds.push(await b.priority(level));
+    const t0 = Date.now();
+    for (let done = 0; done < count; done += 50_000) {
+      await b.bulk(Math.min(50_000, count - done), { caseTypeIds, priorityIds, stepMs: 30_000 });
+    }
+    log(`tenant ${tenant}: ${count} cases inserted in ${Date.now() - t0} ms`);
+    if (i === 0) types = caseTypeIds;
+  }
+  return { tenant: tenants[0], types, count: main };
+}
+
+async function startApp(
+  url: string,
+  secret: string,
+): Promise<{ app: INestApplication; base: string }> {
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    JWT_SECRET: secret,
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    DEMO_DATA: 'false',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'cms-bench-')),
+  });
+  // Imported only now: ConfigModule.forRoot reads and validates the environment on import.
+  const { NestFactory } = await import('@nestjs/core');
+  const { AppModule } = await import('../src/app.module');
+  const { configureApp } = await import('../src/app.setup');
+  const app = await NestFactory.create(AppModule, { bodyParser: false, logger: false });
+  configureApp(app as Parameters<typeof configureApp>[0]);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return { app, base: `http://127.0.0.1:${port}` };
+}
+
+/** Walks each case type's list PAGES_PER_WALK pages deep, round-robin, for `count` requests. */
+async function measureHttp(base: string, token: string, types: string[], count: number) {
+  const steps: Step[] = [];
+  const samples: number[] = [];
+  let walk = 0;
+  let page = 0;
+  let cursor: string | null = null;
+  for (let i = 0; i < count + WARMUP; i++) {
+    const caseTypeId = types[walk % types.length];
+    const query = `state=${CaseState.IN_PROCESS}&caseTypeId=${caseTypeId}&limit=50`;
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(`${base}/api/v1/cases?${query}${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await res.json()) as { data: unknown[]; page: { nextCursor: string | null } };
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (res.status !== 200 || body.data.length === 0) {
+      throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    }
+    if (i >= WARMUP) {
+      samples.push(ms);
+      steps.push({ caseTypeId, cursor });
+    }
+    if (i > 0 && i % 100 === 0) log(`  ${i} requests`);
+    cursor = body.page.nextCursor;
+    if (++page >= PAGES_PER_WALK || !cursor) {
+      walk++;
+      page = 0;
+      cursor = null;
+    }
+  }
+  return { samples, steps };
+}
+
+function sqlOf(tenant: string, step: Step) {
+  const actor = new Actor(tenant, 'bench', new Set([Permission.CASE_VIEW]));
+  const after = step.cursor
+    ? decodeCursor(step.cursor, ['string', 'timestamp', 'uuid'])
+    : undefined;
+  const filters = { state: [CaseState.IN_PROCESS], caseTypeId: step.caseTypeId };
+  return caseListSql({ actor, view: 'all', filters, sort: 'createdAt', limit: 50 }, after);
+}
+
+async function measureSql(client: Client, tenant: string, steps: Step[]): Promise<number[]> {
+  for (const step of steps.slice(0, WARMUP)) {
+    const { sql, params } = sqlOf(tenant, step);
+    await client.query(sql, params);
+  }
+  const samples: number[] = [];
+  for (const step of steps) {
+    const { sql, params } = sqlOf(tenant, step);
+    const t0 = process.hrtime.bigint();
+    await client.query(sql, params);
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return samples;
+}
+
+async function explain(client: Client, tenant: string, step: Step, label: string): Promise<void> {
+  const { sql, params } = sqlOf(tenant, step);
+  const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+    params,
+  );
+  process.stdout.write(`\n--- EXPLAIN (ANALYZE, BUFFERS): ${label}\n`);
+  process.stdout.write(`${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const url = withSearchPath(options.databaseUrl, schema);
+  const admin = new Client({ connectionString: options.databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  log(`schema ${schema} created; migrating`);
+  let app: INestApplication | undefined;
+  const client = new Client({ connectionString: url });
+  try {
+    const db = await new DataSource(dataSourceOptions({ url }, 4)).initialize();
+    await migrate(db);
+    log(`inserting ${options.cases} cases over ${options.tenants} tenants`);
+    const { tenant, types, count } = await seed(db, options);
+    await db.query(
+      'ANALYZE cases, case_types, processes, solutions, priorities, case_status_labels, sla_instances',
+    );
+    await db.destroy();
+    await client.connect();
+    const { rows: mix } = await client.query<{ state: string; n: string }>(
+      `SELECT state, count(*) AS n FROM cases WHERE client_id = $1 GROUP BY state ORDER BY 2 DESC`,
+      [tenant],
+    );
+    log(`analyzed; tenant ${tenant}: ${mix.map((r) => `${r.state} ${r.n}`).join(', ')}`);
+
+    const secret = randomBytes(32).toString('hex');
+    const server = await startApp(url, secret);
+    app = server.app;
+    log(`application listening on ${server.base}`);
+    const token = jwt.sign(
+      { sub: 'bench', client_id: tenant, permissions: [Permission.CASE_VIEW], groups: [] },
+      secret,
+      { algorithm: 'HS256', expiresIn: 3600 },
+    );
+    log(`measuring ${options.requests} HTTP requests (+${WARMUP} warm-up)`);
+    const http = await measureHttp(server.base, token, types, options.requests);
+    log('measuring the same SQL straight through pg');
+    const direct = await measureSql(client, tenant, http.steps);
+
+    await explain(client, tenant, http.steps[0], 'first page');
+    const deep = http.steps.find((s) => s.cursor) ?? http.steps[0];
+    await explain(client, tenant, deep, 'a cursor page');
+
+    const h = percentiles(http.samples);
+    const s = percentiles(direct);
+    const paged = http.steps.filter((x) => x.cursor).length;
+    process.stdout.write(
+      `\n=== GET /api/v1/cases?state=IN_PROCESS&caseTypeId=…&limit=50 · ${options.cases} cases ` +
+        `(${count} in tenant ${tenant}) · ` +
+        `${http.samples.length} requests, ${paged} with a cursor\n` +
+        `HTTP (app)        ${fmt(h)}\n` +
+        `SQL (pg, direct)  ${fmt(s)}\n` +
+        `p95 ratio HTTP/SQL ${(h.p95 / s.p95).toFixed(1)}×\n`,
+    );
+  } finally {
+    await app?.close();
+    await client.end().catch(() => undefined);
+    if (!options.keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    log(options.keep ? `kept schema ${schema}` : `dropped schema ${schema}`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

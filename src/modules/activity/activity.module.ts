@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ActivityLog } from './activity-log';
+import { CaseActivitiesController } from './http/case-activities.controller';
+import { ActivityLogTypeormRepository } from './infrastructure/activity-log.typeorm-repository';
+import { ListCaseActivitiesHandler } from './queries/list-case-activities/list-case-activities.handler';
+
+const controllers = [CaseActivitiesController];
+const queryHandlers = [ListCaseActivitiesHandler];
+
+@Module({
+  controllers,
+  providers: [...queryHandlers, { provide: ActivityLog, useClass: ActivityLogTypeormRepository }],
+  exports: [ActivityLog],
+})
+export class ActivityModule {}

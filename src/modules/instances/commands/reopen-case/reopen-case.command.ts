@@ -1,0 +1,3 @@
+import { CaseActionCommand } from '../case-action.command';
+
+export class ReopenCaseCommand extends CaseActionCommand {}

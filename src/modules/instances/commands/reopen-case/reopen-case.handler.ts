@@ -1,0 +1,27 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { TransactionManager } from '../../../../shared/database/transaction-manager';
+import { Clock } from '../../../../shared/time/clock';
+import { CaseNotFoundError } from '../../domain/case.errors';
+import { CaseRepository } from '../../domain/case.repository';
+import { canView } from '../../domain/case-visibility';
+import { ReopenCaseCommand } from './reopen-case.command';
+
+@CommandHandler(ReopenCaseCommand)
+export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand> {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly tx: TransactionManager,
+    private readonly clock: Clock,
+  ) {}
+
+  execute({ actor, caseRef, options }: ReopenCaseCommand): Promise<string> {
+    return this.tx.run(async () => {
+      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
+      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      kase.expectVersion(options.expectedVersion);
+      kase.reopen({ actor, at: this.clock.now(), comment: options.comment });
+      await this.cases.save(kase);
+      return kase.id;
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { TransactionManager } from '../../../../shared/database/transaction-manager';
+import { Clock } from '../../../../shared/time/clock';
+import { CaseNotFoundError, CaseTypeNotFoundError } from '../../domain/case.errors';
+import { CaseRepository } from '../../domain/case.repository';
+import { CaseTypeConfigReader } from '../../domain/case-type-config.reader';
+import { canView } from '../../domain/case-visibility';
+import { TransferCaseCommand } from './transfer-case.command';
+
+@CommandHandler(TransferCaseCommand)
+export class TransferCaseHandler implements ICommandHandler<TransferCaseCommand> {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly definitions: CaseTypeConfigReader,
+    private readonly tx: TransactionManager,
+    private readonly clock: Clock,
+  ) {}
+
+  execute({ actor, caseRef, caseTypeId, options }: TransferCaseCommand): Promise<string> {
+    return this.tx.run(async () => {
+      const { clientId } = actor;
+      const original = await this.cases.findForUpdate(clientId, caseRef);
+      if (!original || !canView(actor, original.snapshot)) throw new CaseNotFoundError();
+      original.expectVersion(options.expectedVersion);
+      const target = await this.definitions.findCaseType(clientId, caseTypeId);
+      if (!target) throw new CaseTypeNotFoundError();
+      // The case keeps its priority while that is still usable, else takes the target's default.
+      const priority =
+        (await this.definitions.findPriority(clientId, original.snapshot.priorityId)) ??
+        (await this.definitions.findPriority(clientId, target.defaultPriorityId));
+      const seq = await this.cases.nextSequence(clientId);
+      const ctx = { actor, at: this.clock.now(), comment: options.comment };
+      const moved = original.transferOut(target, priority, seq, ctx);
+      await this.cases.save(moved);
+      await this.cases.save(original);
+      return moved.id;
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { SlaDefinition } from './case-deadlines';
+import { MilestoneDefinition } from './case-milestones';
+
+/** What creating a case needs to know about its type (read from the definitions tables). */
+export interface CaseTypeConfig {
+  id: string;
+  name: string;
+  /** False when the type, its process or its solution is inactive or deleted. */
+  available: boolean;
+  autoCloseHours: number | null;
+  dueInHours: number | null;
+  warnBeforeHours: number | null;
+  slas: SlaDefinition[];
+  milestones: MilestoneDefinition[];
+  defaultPriorityId: string | null;
+  defaultAssignedToGroups: string[];
+}
+
+export interface CasePriority {
+  id: string;
+  level: number;
+}
+
+export abstract class CaseTypeConfigReader {
+  /** The tenant's case type, deleted or not; null when the tenant has no such type. */
+  abstract findCaseType(clientId: string, caseTypeId: string): Promise<CaseTypeConfig | null>;
+  /** An active, not deleted priority of the tenant; null otherwise (or for a null id). */
+  abstract findPriority(clientId: string, priorityId: string | null): Promise<CasePriority | null>;
+}

@@ -1,0 +1,32 @@
+import { Actor } from '../../../shared/auth/actor';
+import { Permission } from '../../../shared/auth/permission.enum';
+
+export const VIEW_PERMISSIONS = [
+  Permission.CASE_VIEW,
+  Permission.CASE_VIEW_ASSIGNED,
+  Permission.CASE_VIEW_MINE,
+  Permission.CASE_VIEW_UNASSIGNED,
+] as const;
+
+export interface VisibleFacts {
+  initiatorId: string;
+  assignedToUsers: readonly string[];
+  assignedToGroups: readonly string[];
+}
+
+export type Viewer = Pick<Actor, 'userId' | 'groups' | 'has'>;
+
+/**
+ * Whether any of the viewer's view permissions shows the case. The case lists apply the same
+ * rule in SQL; keep them in step.
+ */
+export function canView(viewer: Viewer, kase: VisibleFacts): boolean {
+  if (viewer.has(Permission.CASE_VIEW)) return true;
+  const assignedToViewer =
+    kase.assignedToUsers.includes(viewer.userId) ||
+    kase.assignedToGroups.some((g) => viewer.groups.includes(g));
+  if (viewer.has(Permission.CASE_VIEW_ASSIGNED) && assignedToViewer) return true;
+  if (viewer.has(Permission.CASE_VIEW_MINE) && kase.initiatorId === viewer.userId) return true;
+  const unassigned = kase.assignedToUsers.length === 0 && kase.assignedToGroups.length === 0;
+  return viewer.has(Permission.CASE_VIEW_UNASSIGNED) && unassigned;
+}

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { AggregateRoot } from '../../../shared/domain/aggregate-root';
+import { CaseState } from '../../../shared/domain/case-state';
+import { Collaboration, collaborationOutcome, CollaborationResult } from './case-collaboration';
+import { NewSlaInstance, slaInstancesAtCreation } from './case-deadlines';
+import { changedFields, editPatch } from './case-edit';
+import {
+  commentOf,
+  createdData,
+  newCaseProps,
+  relationOf,
+  rulesOf,
+  transferSeed,
+} from './case-factory';
+import { actingFor } from './case-proxy.policy';
+import { milestonesReached, raisedPercent } from './case-milestones';
+import { nextState } from './case-transitions';
+import { CasePriority, CaseTypeConfig } from './case-type-config.reader';
+import {
+  CaseAlreadyClaimedError,
+  CaseNotClaimedByCallerError,
+  CaseTypeUnavailableError,
+  ResolutionRequiredError,
+  SameCaseTypeTransferError,
+  StaleCaseVersionError,
+} from './case.errors';
+import {
+  CaseEditInput,
+  CaseProps,
+  CaseRelation,
+  CaseSeed,
+  CaseTypeRules,
+  ChangeContext,
+  NewCaseInput,
+  PendingComment,
+} from './case.props';
+import { CaseCreatedEvent } from './events/case-created.event';
+import { CaseMilestoneReachedEvent } from './events/case-milestone-reached.event';
+import { ACTION_EVENTS, LifecycleAction } from './events/case-action-events';
+import { CaseUpdatedEvent } from './events/case-updated.event';
+import { CaseChangeData, CaseEventClass } from './events/case.event';
+
+/** A case instance: its lifecycle (CASE_TRANSITIONS), assignment, milestones and audit trail. */
+export class Case extends AggregateRoot {
+  private comments: PendingComment[] = [];
+  private slaInstances: NewSlaInstance[] = [];
+
+  private constructor(
+    private props: CaseProps,
+    private readonly rules: CaseTypeRules,
+    private fresh: boolean,
+  ) {
+    super();
+  }
+
+  static create(
+    input: NewCaseInput & { seq: number },
+    type: CaseTypeConfig,
+    priority: CasePriority | null,
+    ctx: ChangeContext,
+  ): Case {
+    const initiatorId = input.initiatorId ?? ctx.actor.userId;
+    const onBehalfOf = actingFor(ctx.actor, initiatorId, 'initiatorId');
+    return Case.build({ ...input, initiatorId }, type, priority, ctx, null, onBehalfOf);
+  }
+
+  static restore(props: CaseProps, rules: CaseTypeRules): Case {
+    return new Case({ ...props }, rules, false);
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+
+  get isNew(): boolean {
+    return this.fresh;
+  }
+
+  get snapshot(): Readonly<CaseProps> {
+    return this.props;
+  }
+
+  /** An If-Match (or body) version other than the current one is a stale write. */
+  expectVersion(expected: number | undefined): void {
+    if (expected !== undefined && expected !== this.props.version) {
+      throw new StaleCaseVersionError(expected, this.props.version);
+    }
+  }
+
+  /** `priority` is the looked-up priority when `input.priorityId` changes it. */
+  edit(input: CaseEditInput, priority: CasePriority | null, ctx: ChangeContext): void {
+    nextState('edit', this.props.state);
+    const onBehalfOf = actingFor(ctx.actor, input.onBehalfOf, 'onBehalfOf');
+    const patch = editPatch(this.props, input, priority, this.rules.warnBeforeHours);
+    const changes = changedFields(this.props, patch);
+    if (Object.keys(changes).length === 0) return;
+    this.apply(patch, ctx);
+    this.emit(CaseUpdatedEvent, ctx, { changes }, onBehalfOf);
+  }
+
+  open(ctx: ChangeContext): void {
+    this.move('open', ctx);
+  }
+
+  process(ctx: ChangeContext): void {
+    this.move('process', ctx);
+  }
+
+  requestInput(ctx: ChangeContext): void {
+    this.move('requestInput', ctx);
+  }
+
+  hold(ctx: ChangeContext, reason?: string): void {
+    this.move('hold', ctx, reason ? { reason } : {});
+  }
+
+  resolve(ctx: ChangeContext, resolution: string): void {
+    nextState('resolve', this.props.state);
+    const text = resolution?.trim();
+    if (!text) throw new ResolutionRequiredError();
+    const patch = { resolution: text, resolvedBy: ctx.actor.userId, resolutionDate: ctx.at };
+    this.move('resolve', ctx, {}, patch);
+  }
+
+  complete(ctx: ChangeContext): void {
+    this.move('complete', ctx);
+  }
+
+  cancel(ctx: ChangeContext, reason?: string): void {
+    this.move('cancel', ctx, reason ? { reason } : {});
+  }
+
+  /** The resolution is cleared; the activity log keeps it. */
+  reopen(ctx: ChangeContext): void {
+    this.move('reopen', ctx, {}, { resolution: null, resolvedBy: null, resolutionDate: null });
+  }
+
+  /** The caller becomes the only assigned user; groups stay. */
+  claim(ctx: ChangeContext): void {
+    nextState('claim', this.props.state);
+    const others = this.props.assignedToUsers.filter((u) => u !== ctx.actor.userId);
+    if (others.length > 0) throw new CaseAlreadyClaimedError(others);
+    this.move('claim', ctx, {}, { assignedToUsers: [ctx.actor.userId] });
+  }
+
+  /** Only a claimer may give the case back (or a CASE_ALL holder, for anyone). */
+  unclaim(ctx: ChangeContext): void {
+    nextState('unclaim', this.props.state);
+    const users = this.props.assignedToUsers;
+    const allowed = users.includes(ctx.actor.userId) || (users.length > 0 && ctx.actor.isAdmin);
+    if (!allowed) throw new CaseNotClaimedByCallerError();
+    this.move('unclaim', ctx, {}, { assignedToUsers: [] });
+  }
+
+  /** Cancels this case in favour of a new case of the target type, and returns that case. */
+  transferOut(
+    target: CaseTypeConfig,
+    priority: CasePriority | null,
+    seq: number,
+    ctx: ChangeContext,
+  ): Case {
+    nextState('transferOut', this.props.state);
+    if (target.id === this.props.caseTypeId) throw new SameCaseTypeTransferError();
+    const relation = relationOf(this.props, this.rules.name, ctx);
+    const seed = transferSeed(this.props, seq, target.id);
+    const moved = Case.build(seed, target, priority, { ...ctx, comment: undefined }, relation);
+    const transferredTo = relationOf(moved.props, target.name, ctx);
+    this.move('transferOut', ctx, {}, { transferredTo });
+    return moved;
+  }
+
+  /** Comments, tags, watchers, messages, manual milestones and documents (case-collaboration.ts). */
+  collaborate(change: Collaboration, ctx: ChangeContext): CollaborationResult {
+    const outcome = collaborationOutcome(this.props, change, ctx);
+    if (!outcome) return { answeredInput: false };
+    if (outcome.comment) this.comments.push(outcome.comment);
+    this.apply(outcome.patch, ctx);
+    this.emit(outcome.event, ctx, outcome.data);
+    const answeredInput = !!outcome.answersInput && this.props.state === CaseState.REQUEST_INPUT;
+    if (answeredInput)
+      this.move('process', { ...ctx, comment: undefined }, { answeredBy: change.kind });
+    return { answeredInput, comment: outcome.comment, message: outcome.message };
+  }
+
+  /** The comments and SLA instances to insert with the next save. */
+  pullChildren(): { comments: PendingComment[]; slaInstances: NewSlaInstance[] } {
+    const children = { comments: this.comments, slaInstances: this.slaInstances };
+    this.comments = [];
+    this.slaInstances = [];
+    return children;
+  }
+
+  /** Called by the repository once the row is written at `version`. */
+  markSaved(version: number): void {
+    this.fresh = false;
+    this.props = { ...this.props, version };
+  }
+
+  private static build(
+    seed: CaseSeed,
+    type: CaseTypeConfig,
+    priority: CasePriority | null,
+    ctx: ChangeContext,
+    relation: CaseRelation | null,
+    onBehalfOf: string | null = null,
+  ): Case {
+    if (!type.available) throw new CaseTypeUnavailableError(type.name);
+    const props = newCaseProps(randomUUID(), seed, type, priority, ctx, relation);
+    const kase = new Case(props, rulesOf(type), true);
+    kase.slaInstances = slaInstancesAtCreation(type.slas, props.priorityId, ctx.at);
+    kase.emit(CaseCreatedEvent, ctx, createdData(props), onBehalfOf);
+    kase.reachMilestones(ctx);
+    return kase;
+  }
+
+  /** Checks the transition table, applies the patch, records the event and any milestone. */
+  private move(
+    action: LifecycleAction,
+    ctx: ChangeContext,
+    data: CaseChangeData = {},
+    patch: Partial<CaseProps> = {},
+  ): void {
+    const fromState = this.props.state;
+    const toState = nextState(action, fromState);
+    const changes = changedFields(this.props, patch);
+    const commentId = this.addComment(ctx);
+    this.apply({ ...patch, state: toState }, ctx);
+    const states = toState === fromState ? {} : { fromState, toState };
+    const changed = Object.keys(changes).length > 0 ? { changes } : {};
+    this.emit(ACTION_EVENTS[action], ctx, { ...states, ...data, ...changed, ...commentId });
+    if (toState !== fromState) this.reachMilestones(ctx);
+  }
+
+  private reachMilestones(ctx: ChangeContext): void {
+    const { milestones, completedPercent, state } = this.props;
+    const reached = milestonesReached(this.rules.milestones, state, milestones, ctx.at);
+    if (reached.length === 0) return;
+    const raised = raisedPercent(completedPercent, reached);
+    const raisedProps = { milestones: [...milestones, ...reached], completedPercent: raised };
+    this.props = { ...this.props, ...raisedProps };
+    for (const milestone of reached) {
+      this.emit(CaseMilestoneReachedEvent, ctx, { milestone, completedPercent: raised });
+    }
+  }
+
+  private addComment(ctx: ChangeContext): { commentId?: string } {
+    const comment = commentOf(ctx);
+    if (comment) this.comments.push(comment);
+    return comment ? { commentId: comment.id } : {};
+  }
+
+  private apply(patch: Partial<CaseProps>, ctx: ChangeContext): void {
+    this.props = { ...this.props, ...patch, updatedAt: ctx.at, updatedBy: ctx.actor.userId };
+  }
+
+  private emit(
+    event: CaseEventClass,
+    ctx: ChangeContext,
+    data: CaseChangeData,
+    onBehalfOf: string | null = null,
+  ): void {
+    const { clientId, id } = this.props;
+    this.record(new event(clientId, id, ctx.at, ctx.actor.userId, onBehalfOf, data));
+  }
+}

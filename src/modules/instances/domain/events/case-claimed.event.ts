@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseClaimedEvent extends CaseEvent {
+  readonly type = 'case.claimed';
+}

@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseCommentedEvent extends CaseEvent {
+  readonly type = 'case.commented';
+}

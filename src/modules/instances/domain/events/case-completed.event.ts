@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseCompletedEvent extends CaseEvent {
+  readonly type = 'case.completed';
+}

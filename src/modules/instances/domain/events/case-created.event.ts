@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseCreatedEvent extends CaseEvent {
+  readonly type = 'case.created';
+}

@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseDocumentRemovedEvent extends CaseEvent {
+  readonly type = 'case.document-removed';
+}

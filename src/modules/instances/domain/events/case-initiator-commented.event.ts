@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseInitiatorCommentedEvent extends CaseEvent {
+  readonly type = 'case.initiator-commented';
+}

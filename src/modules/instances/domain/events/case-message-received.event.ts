@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseMessageReceivedEvent extends CaseEvent {
+  readonly type = 'case.message-received';
+}

@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseOpenedEvent extends CaseEvent {
+  readonly type = 'case.opened';
+}

@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseTagsAddedEvent extends CaseEvent {
+  readonly type = 'case.tags-added';
+}

@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseTransferredEvent extends CaseEvent {
+  readonly type = 'case.transferred';
+}

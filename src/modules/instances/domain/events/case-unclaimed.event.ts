@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseUnclaimedEvent extends CaseEvent {
+  readonly type = 'case.unclaimed';
+}

@@ -1,0 +1,5 @@
+import { CaseEvent } from './case.event';
+
+export class CaseUpdatedEvent extends CaseEvent {
+  readonly type = 'case.updated';
+}

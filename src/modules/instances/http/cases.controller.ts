@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpStatus, Patch, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../shared/auth/actor';
+import {
+  CurrentActor,
+  RequireAllPermissions,
+  RequirePermissions,
+} from '../../../shared/auth/auth.decorators';
+import { Permission } from '../../../shared/auth/permission.enum';
+import { CaseRef } from '../../../shared/domain/case-ref';
+import { ErrorCode } from '../../../shared/errors/error-codes';
+import { ApiErrors, ApiRead, ApiWrite } from '../../../shared/http/api-responses';
+import { CaseRefParam } from '../../../shared/http/case-ref.param';
+import { read, ReadEnvelope, WriteEnvelope, written } from '../../../shared/http/envelope';
+import { SuccessCode } from '../../../shared/http/success-codes';
+import { CreateCaseCommand } from '../commands/create-case/create-case.command';
+import { CreateCaseRequestDto } from '../commands/create-case/create-case.request.dto';
+import { EditCaseCommand } from '../commands/edit-case/edit-case.command';
+import { EditCaseRequestDto } from '../commands/edit-case/edit-case.request.dto';
+import { TransferCaseCommand } from '../commands/transfer-case/transfer-case.command';
+import { TransferCaseRequestDto } from '../commands/transfer-case/transfer-case.request.dto';
+import { VIEW_PERMISSIONS } from '../domain/case-visibility';
+import { GetCaseQuery } from '../queries/get-case/get-case.query';
+import { CaseResponseDto } from './case.response.dto';
+import { ApiIfMatch, IfMatchVersion } from './if-match';
+
+type Written = Promise<WriteEnvelope<CaseResponseDto>>;
+
+/** `:id` is the case GUID or its displayId everywhere. */
+@ApiTags('cases')
+@Controller('api/v1/cases')
+export class CasesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @RequirePermissions(Permission.CASE_CREATE)
+  @ApiWrite('CASE0600', CaseResponseDto, HttpStatus.CREATED)
+  @ApiErrors(
+    ErrorCode.CaseTypeNotFound,
+    ErrorCode.DefinitionUnavailable,
+    ErrorCode.ProxySaveRequired,
+  )
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateCaseRequestDto): Written {
+    const { dueDate, ...input } = body;
+    const command = new CreateCaseCommand(actor, {
+      ...input,
+      dueDate: dueDate ? new Date(dueDate) : undefined,
+    });
+    return this.answer('CASE0600', actor, await this.commands.execute(command));
+  }
+
+  /** Visible under any of the caller's view permissions; otherwise 404. */
+  @Get(':id')
+  @RequirePermissions(...VIEW_PERMISSIONS)
+  @ApiRead(CaseResponseDto)
+  @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.CaseNotFound)
+  async get(
+    @CurrentActor() actor: Actor,
+    @CaseRefParam('id') caseRef: CaseRef,
+  ): Promise<ReadEnvelope<CaseResponseDto>> {
+    return read(await this.queries.execute(new GetCaseQuery(actor, caseRef)));
+  }
+
+  @Patch(':id')
+  @RequirePermissions(Permission.CASE_EDIT)
+  @ApiWrite('CASE0602', CaseResponseDto)
+  @ApiErrors(
+    ErrorCode.InvalidIdentifier,
+    ErrorCode.CaseNotFound,
+    ErrorCode.InvalidTransition,
+    ErrorCode.StaleVersion,
+    ErrorCode.ProxySaveRequired,
+  )
+  @ApiIfMatch()
+  async edit(
+    @CurrentActor() actor: Actor,
+    @CaseRefParam('id') caseRef: CaseRef,
+    @Body() body: EditCaseRequestDto,
+    @IfMatchVersion() ifMatch?: number,
+  ): Written {
+    const { version, dueDate, ...changes } = body;
+    const input = {
+      ...changes,
+      dueDate: typeof dueDate === 'string' ? new Date(dueDate) : dueDate,
+    };
+    const command = new EditCaseCommand(actor, caseRef, input, ifMatch ?? version);
+    return this.answer('CASE0602', actor, await this.commands.execute(command));
+  }
+
+  /** Answers the new case; the original is canceled and points to it. */
+  @Post(':id/transfer')
+  @RequireAllPermissions(Permission.CASE_CREATE, Permission.CASE_EDIT)
+  @ApiWrite('CASE0600', CaseResponseDto, HttpStatus.CREATED)
+  @ApiErrors(
+    ErrorCode.InvalidIdentifier,
+    ErrorCode.CaseNotFound,
+    ErrorCode.CaseTypeNotFound,
+    ErrorCode.DefinitionUnavailable,
+    ErrorCode.InvalidTransition,
+    ErrorCode.StaleVersion,
+  )
+  @ApiIfMatch()
+  async transfer(
+    @CurrentActor() actor: Actor,
+    @CaseRefParam('id') caseRef: CaseRef,
+    @Body() { caseTypeId, comment }: TransferCaseRequestDto,
+    @IfMatchVersion() expectedVersion?: number,
+  ): Written {
+    const options = { comment, expectedVersion };
+    const command = new TransferCaseCommand(actor, caseRef, caseTypeId, options);
+    return this.answer('CASE0600', actor, await this.commands.execute(command));
+  }
+
+  private async answer(code: SuccessCode, actor: Actor, id: string): Written {
+    return written(code, await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+  }
+}

@@ -1,0 +1,263 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionManager } from '../../../shared/database/transaction-manager';
+import { CaseRef, caseRefCondition } from '../../../shared/domain/case-ref';
+import { CaseState } from '../../../shared/domain/case-state';
+import { Notifier } from '../../../shared/notifications/notifier';
+import { Outbox } from '../../../shared/outbox/outbox';
+import { ActivityEntry, ActivityLog } from '../../activity/activity-log';
+import { SlaTracker } from '../../sla/sla-tracker';
+import { Case } from '../domain/case.aggregate';
+import { StaleCaseVersionError } from '../domain/case.errors';
+import { CaseProps, CaseRelation, InitiatorType, PendingComment } from '../domain/case.props';
+import { CaseRepository } from '../domain/case.repository';
+import { MilestoneDefinition, ReachedMilestone } from '../domain/case-milestones';
+import { caseNotifications } from '../domain/case-notification.policy';
+import { CaseEvent } from '../domain/events/case.event';
+import { clockChangeOf } from './case-clock-change';
+import { parseMilestones } from './case-type-config.sql-reader';
+
+type Column = readonly [column: string, value: (p: CaseProps) => unknown];
+
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+/** Every column the aggregate owns; the first six never change after insert. */
+const COLUMNS: readonly Column[] = [
+  ['id', (p) => p.id],
+  ['client_id', (p) => p.clientId],
+  ['seq', (p) => p.seq],
+  ['display_id', (p) => p.displayId],
+  ['created_by', (p) => p.createdBy],
+  ['created_at', (p) => p.createdAt],
+  ['case_type_id', (p) => p.caseTypeId],
+  ['priority_id', (p) => p.priorityId],
+  ['priority_level', (p) => p.priorityLevel],
+  ['state', (p) => p.state],
+  ['details', (p) => p.details],
+  ['description', (p) => p.description],
+  ['initiator_id', (p) => p.initiatorId],
+  ['initiator_type', (p) => p.initiatorType],
+  ['first_name', (p) => p.firstName],
+  ['assigned_to_users', (p) => p.assignedToUsers],
+  ['assigned_to_groups', (p) => p.assignedToGroups],
+  ['location', (p) => p.location],
+  ['location_id', (p) => p.locationId],
+  ['location_code', (p) => p.locationCode],
+  ['tags', (p) => p.tags],
+  ['watchers', (p) => p.watchers],
+  ['resolution', (p) => p.resolution],
+  ['resolved_by', (p) => p.resolvedBy],
+  ['resolution_date', (p) => p.resolutionDate],
+  ['case_relation', (p) => json(p.caseRelation)],
+  ['transferred_to', (p) => json(p.transferredTo)],
+  ['completed_percent', (p) => p.completedPercent],
+  ['milestones', (p) => json(p.milestones)],
+  ['due_date', (p) => p.dueDate],
+  ['due_date_warning', (p) => p.dueDateWarning],
+  ['marked_due_date_warning', (p) => p.markedDueDateWarning],
+  ['marked_due_date_exceeded', (p) => p.markedDueDateExceeded],
+  ['message_warned_slas', (p) => p.messageWarnedSlas],
+  ['updated_by', (p) => p.updatedBy],
+  ['updated_at', (p) => p.updatedAt],
+];
+const MUTABLE = COLUMNS.slice(6);
+
+interface CaseRow {
+  [column: string]: unknown;
+  type_name: string;
+  type_milestones: MilestoneDefinition[] | null;
+  type_warn_before_hours: string | null;
+}
+
+function toProps(r: CaseRow): CaseProps {
+  const text = (key: string) => r[key] as string;
+  const maybe = <T>(key: string) => (r[key] ?? null) as T | null;
+  return {
+    id: text('id'),
+    clientId: text('client_id'),
+    seq: Number(r.seq),
+    displayId: text('display_id'),
+    caseTypeId: text('case_type_id'),
+    priorityId: maybe<string>('priority_id'),
+    priorityLevel: maybe<number>('priority_level'),
+    state: r.state as CaseState,
+    details: text('details'),
+    description: maybe<string>('description'),
+    initiatorId: text('initiator_id'),
+    initiatorType: r.initiator_type as InitiatorType,
+    firstName: maybe<string>('first_name'),
+    assignedToUsers: r.assigned_to_users as string[],
+    assignedToGroups: r.assigned_to_groups as string[],
+    location: maybe<string>('location'),
+    locationId: maybe<string>('location_id'),
+    locationCode: maybe<string>('location_code'),
+    tags: r.tags as string[],
+    watchers: r.watchers as string[],
+    resolution: maybe<string>('resolution'),
+    resolvedBy: maybe<string>('resolved_by'),
+    resolutionDate: maybe<Date>('resolution_date'),
+    caseRelation: maybe<CaseRelation>('case_relation'),
+    transferredTo: maybe<CaseRelation>('transferred_to'),
+    completedPercent: Number(r.completed_percent),
+    milestones: r.milestones as ReachedMilestone[],
+    dueDate: maybe<Date>('due_date'),
+    dueDateWarning: maybe<Date>('due_date_warning'),
+    markedDueDateWarning: r.marked_due_date_warning as boolean,
+    markedDueDateExceeded: r.marked_due_date_exceeded as boolean,
+    messageWarnedSlas: r.message_warned_slas as string[],
+    version: Number(r.version),
+    createdBy: text('created_by'),
+    createdAt: r.created_at as Date,
+    updatedBy: text('updated_by'),
+    updatedAt: r.updated_at as Date,
+  };
+}
+
+/** `($1, $2), ($3, $4)` for a multi-row INSERT, with its parameters. */
+function valuesOf(rows: unknown[][]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const sql = rows.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`).join(', ');
+  return { sql, params };
+}
+
+@Injectable()
+export class CaseTypeormRepository extends CaseRepository {
+  constructor(
+    private readonly tx: TransactionManager,
+    private readonly activityLog: ActivityLog,
+    private readonly outbox: Outbox,
+    private readonly notifier: Notifier,
+    private readonly slaTracker: SlaTracker,
+  ) {
+    super();
+  }
+
+  async nextSequence(clientId: string): Promise<number> {
+    this.requireTransaction();
+    // The counter row stays locked until commit, so concurrent creates of a tenant queue here:
+    // no duplicate ever, and a rollback returns its number (no gap).
+    const [row] = await this.tx.query<{ last_seq: string }>(
+      `INSERT INTO case_counters (client_id, last_seq) VALUES ($1, 1)
+       ON CONFLICT (client_id) DO UPDATE SET last_seq = case_counters.last_seq + 1
+       RETURNING last_seq`,
+      [clientId],
+    );
+    return Number(row.last_seq);
+  }
+
+  async findForUpdate(clientId: string, ref: CaseRef): Promise<Case | null> {
+    const { column, value } = caseRefCondition(ref);
+    const [row] = await this.tx.query<CaseRow>(
+      `SELECT ${COLUMNS.map(([c]) => `c.${c}`).join(', ')}, c.version,
+              ct.name AS type_name, ct.milestones AS type_milestones,
+              ct.warn_before_hours AS type_warn_before_hours
+         FROM cases c JOIN case_types ct ON ct.id = c.case_type_id
+        WHERE c.client_id = $1 AND c.${column} = $2
+        ${this.tx.inTransaction ? 'FOR UPDATE OF c' : ''}`,
+      [clientId, value],
+    );
+    if (!row) return null;
+    return Case.restore(toProps(row), {
+      name: row.type_name,
+      milestones: parseMilestones(row.type_milestones),
+      warnBeforeHours:
+        row.type_warn_before_hours === null ? null : Number(row.type_warn_before_hours),
+    });
+  }
+
+  async save(kase: Case): Promise<void> {
+    this.requireTransaction();
+    const events = kase.pullEvents();
+    if (events.length === 0) return;
+    const version = kase.isNew
+      ? await this.insert(kase.snapshot)
+      : await this.update(kase.snapshot);
+    const { comments } = await this.insertChildren(kase);
+    const caseEvents = events.filter((e) => e instanceof CaseEvent);
+    await this.activityLog.append(caseEvents.map(toActivity));
+    const clockChange = clockChangeOf(kase.snapshot, events);
+    if (clockChange) await this.slaTracker.track(clockChange);
+    await this.outbox.append(events);
+    await this.notifier.record(caseNotifications(kase.snapshot, caseEvents, comments));
+    kase.markSaved(version);
+  }
+
+  private async insertChildren(kase: Case): Promise<{ comments: PendingComment[] }> {
+    const { comments, slaInstances } = kase.pullChildren();
+    const { id, clientId } = kase.snapshot;
+    if (comments.length > 0) {
+      const { sql, params } = valuesOf(
+        comments.map((c) => [
+          c.id,
+          clientId,
+          id,
+          c.kind ?? 'COMMENT',
+          c.authorId,
+          c.text,
+          c.createdAt,
+        ]),
+      );
+      await this.tx.query(
+        `INSERT INTO case_comments (id, client_id, case_id, kind, author_id, text, created_at)
+         VALUES ${sql}`,
+        params,
+      );
+    }
+    if (slaInstances.length > 0) {
+      const { sql, params } = valuesOf(
+        slaInstances.map((s) => [
+          id,
+          clientId,
+          s.id,
+          s.slaDefinitionId,
+          s.name,
+          s.warnAt,
+          s.breachAt,
+          s.createdAt,
+          s.pauseInStates,
+        ]),
+      );
+      await this.tx.query(
+        `INSERT INTO sla_instances (case_id, client_id, id, sla_definition_id, name, warn_at, breach_at, created_at, pause_in_states)
+         VALUES ${sql}`,
+        params,
+      );
+    }
+    return { comments };
+  }
+
+  private async insert(p: CaseProps): Promise<number> {
+    const { sql, params } = valuesOf([[...COLUMNS.map(([, value]) => value(p)), 1]]);
+    const names = COLUMNS.map(([c]) => c).join(', ');
+    await this.tx.query(`INSERT INTO cases (${names}, version) VALUES ${sql}`, params);
+    return 1;
+  }
+
+  /** The version guard stays under FOR UPDATE: a caller that skipped the lock still loses nothing. */
+  private async update(p: CaseProps): Promise<number> {
+    const sets = MUTABLE.map(([c], i) => `${c} = $${i + 4}`).join(', ');
+    const [row] = await this.tx.query<{ version: number }>(
+      `UPDATE cases SET ${sets}, version = version + 1
+        WHERE id = $1 AND client_id = $2 AND version = $3 RETURNING version`,
+      [p.id, p.clientId, p.version, ...MUTABLE.map(([, value]) => value(p))],
+    );
+    if (!row) throw new StaleCaseVersionError(p.version);
+    return row.version;
+  }
+
+  private requireTransaction(): void {
+    if (!this.tx.inTransaction)
+      throw new Error('CaseRepository writes need a transaction (tx.run)');
+  }
+}
+
+function toActivity(event: CaseEvent): ActivityEntry {
+  return {
+    clientId: event.clientId,
+    caseId: event.aggregateId,
+    type: event.type,
+    actorId: event.actorId,
+    onBehalfOf: event.onBehalfOf,
+    occurredAt: event.occurredAt,
+    data: event.data,
+  };
+}

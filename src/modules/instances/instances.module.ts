@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { ActivityModule } from '../activity/activity.module';
+import { SlaModule } from '../sla/sla.module';
+import { CancelCaseHandler } from './commands/cancel-case/cancel-case.handler';
+import { ClaimCaseHandler } from './commands/claim-case/claim-case.handler';
+import { CompleteCaseHandler } from './commands/complete-case/complete-case.handler';
+import { CreateCaseHandler } from './commands/create-case/create-case.handler';
+import { EditCaseHandler } from './commands/edit-case/edit-case.handler';
+import { HoldCaseHandler } from './commands/hold-case/hold-case.handler';
+import { OpenCaseHandler } from './commands/open-case/open-case.handler';
+import { ProcessCaseHandler } from './commands/process-case/process-case.handler';
+import { ReopenCaseHandler } from './commands/reopen-case/reopen-case.handler';
+import { RequestCaseInputHandler } from './commands/request-case-input/request-case-input.handler';
+import { ResolveCaseHandler } from './commands/resolve-case/resolve-case.handler';
+import { TransferCaseHandler } from './commands/transfer-case/transfer-case.handler';
+import { UnclaimCaseHandler } from './commands/unclaim-case/unclaim-case.handler';
+import { CaseRepository } from './domain/case.repository';
+import { CaseTypeConfigReader } from './domain/case-type-config.reader';
+import { CaseActionsController } from './http/case-actions.controller';
+import { CaseClaimsController } from './http/case-claims.controller';
+import { CasesController } from './http/cases.controller';
+import { CaseTypeConfigSqlReader } from './infrastructure/case-type-config.sql-reader';
+import { CaseTypeormRepository } from './infrastructure/case.typeorm-repository';
+import { GetCaseHandler } from './queries/get-case/get-case.handler';
+
+const controllers = [CasesController, CaseActionsController, CaseClaimsController];
+const commandHandlers = [
+  CreateCaseHandler,
+  EditCaseHandler,
+  OpenCaseHandler,
+  ProcessCaseHandler,
+  RequestCaseInputHandler,
+  HoldCaseHandler,
+  ResolveCaseHandler,
+  CompleteCaseHandler,
+  CancelCaseHandler,
+  ReopenCaseHandler,
+  ClaimCaseHandler,
+  UnclaimCaseHandler,
+  TransferCaseHandler,
+];
+const queryHandlers = [GetCaseHandler];
+
+/** The case aggregate and its commands. The case lists live in CaseViewsModule (views/). */
+@Module({
+  imports: [ActivityModule, SlaModule],
+  controllers,
+  providers: [
+    ...commandHandlers,
+    ...queryHandlers,
+    { provide: CaseRepository, useClass: CaseTypeormRepository },
+    { provide: CaseTypeConfigReader, useClass: CaseTypeConfigSqlReader },
+  ],
+  exports: [CaseRepository],
+})
+export class InstancesModule {}

@@ -1,0 +1,25 @@
+import { Actor } from '../../../shared/auth/actor';
+import { TransactionManager } from '../../../shared/database/transaction-manager';
+import { CaseRef, caseRefCondition } from '../../../shared/domain/case-ref';
+import { CaseNotFoundError } from '../domain/case.errors';
+import { canView, VisibleFacts } from '../domain/case-visibility';
+
+/**
+ * The id of the case `ref` names in the actor's tenant, for read sides of other modules (comments,
+ * messages, documents): absent and invisible alike are CaseNotFoundError.
+ */
+export async function visibleCaseId(
+  tx: TransactionManager,
+  actor: Actor,
+  ref: CaseRef,
+): Promise<string> {
+  const { column, value } = caseRefCondition(ref);
+  const [row] = await tx.query<VisibleFacts & { id: string }>(
+    `SELECT id, initiator_id AS "initiatorId", assigned_to_users AS "assignedToUsers",
+            assigned_to_groups AS "assignedToGroups"
+       FROM cases WHERE client_id = $1 AND ${column} = $2`,
+    [actor.clientId, value],
+  );
+  if (!row || !canView(actor, row)) throw new CaseNotFoundError();
+  return row.id;
+}

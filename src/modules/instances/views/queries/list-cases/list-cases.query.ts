@@ -1,0 +1,37 @@
+import { Query } from '@nestjs/cqrs';
+import { Actor } from '../../../../../shared/auth/actor';
+import { CaseState } from '../../../../../shared/domain/case-state';
+import { ListEnvelope } from '../../../../../shared/http/envelope';
+import { CaseResponseDto } from '../../../http/case.response.dto';
+
+/** Which cases a list starts from, before filters: each list route has its own. */
+export type CaseView = 'all' | 'assigned' | 'mine' | 'unassigned';
+
+export type CaseSort = 'createdAt' | 'dueDate' | 'priority';
+
+export interface CaseListFilters {
+  state?: CaseState[];
+  caseTypeId?: string;
+  priorityId?: string;
+  assignedToUser?: string;
+  assignedToGroup?: string;
+  initiatorId?: string;
+  tag?: string;
+  q?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  dueBefore?: Date;
+}
+
+export class ListCasesQuery extends Query<ListEnvelope<CaseResponseDto>> {
+  constructor(
+    readonly actor: Actor,
+    readonly view: CaseView,
+    readonly filters: CaseListFilters,
+    readonly sort: CaseSort,
+    readonly limit: number,
+    readonly cursor?: string,
+  ) {
+    super();
+  }
+}
