@@ -1,0 +1,47 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import { jobsConfig, JobsConfig } from '../../config/configuration';
+import { NotificationDispatcher } from './notification-dispatcher';
+
+export const NOTIFICATION_POLL_INTERVAL_MS = 15_000;
+
+/**
+ * Retries what is due: failed deliveries after their backoff, and rows whose immediate delivery
+ * never happened (a crash between commit and delivery). Off when jobs are disabled.
+ */
+@Injectable()
+export class NotificationPoller implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(NotificationPoller.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly dispatcher: NotificationDispatcher,
+    @Inject(jobsConfig.KEY) private readonly jobs: JobsConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.jobs.enabled) return;
+    this.timer = setInterval(() => this.tick(), NOTIFICATION_POLL_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.dispatcher
+      .dispatchDue()
+      .catch((error) => this.logger.error({ err: error }, 'notification poll failed'))
+      .finally(() => (this.running = undefined));
+  }
+}
