@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import { Actor } from '../../../../shared/auth/actor';
+import { CaseRef } from '../../../../shared/domain/case-ref';
+import { CaseCommentDto } from '../../../instances/http/case.response.dto';
+
+export class AddCommentCommand extends Command<CaseCommentDto> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseRef: CaseRef,
+    readonly text: string,
+    readonly expectedVersion?: number,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,33 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { TransactionManager } from '../../../../shared/database/transaction-manager';
+import { Clock } from '../../../../shared/time/clock';
+import { CaseNotFoundError } from '../../../instances/domain/case.errors';
+import { CaseRepository } from '../../../instances/domain/case.repository';
+import { canAnswerAsInitiator } from '../../../instances/domain/case-initiator-access';
+import { commentDto } from '../../http/comment.dto-mapper';
+import {
+  AddInitiatorCommentCommand,
+  InitiatorCommentResult,
+} from './add-initiator-comment.command';
+
+@CommandHandler(AddInitiatorCommentCommand)
+export class AddInitiatorCommentHandler implements ICommandHandler<AddInitiatorCommentCommand> {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly tx: TransactionManager,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(command: AddInitiatorCommentCommand): Promise<InitiatorCommentResult> {
+    const { actor, caseRef, text, expectedVersion } = command;
+    return this.tx.run(async () => {
+      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
+      if (!kase || !canAnswerAsInitiator(actor, kase.snapshot)) throw new CaseNotFoundError();
+      kase.expectVersion(expectedVersion);
+      const ctx = { actor, at: this.clock.now() };
+      const { comment, answeredInput } = kase.collaborate({ kind: 'initiatorComment', text }, ctx);
+      await this.cases.save(kase);
+      return { comment: commentDto(comment!), answeredInput };
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import { Actor } from '../../../../shared/auth/actor';
+import { CaseRef } from '../../../../shared/domain/case-ref';
+
+/** Resolves to the case id. */
+export class RecordMilestoneCommand extends Command<string> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseRef: CaseRef,
+    readonly name: string,
+    readonly percent: number | undefined,
+    readonly expectedVersion?: number,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,33 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { TransactionManager } from '../../../../shared/database/transaction-manager';
+import { Clock } from '../../../../shared/time/clock';
+import { CaseNotFoundError } from '../../../instances/domain/case.errors';
+import { CaseRepository } from '../../../instances/domain/case.repository';
+import { canView } from '../../../instances/domain/case-visibility';
+import { RecordMilestoneCommand } from './record-milestone.command';
+
+@CommandHandler(RecordMilestoneCommand)
+export class RecordMilestoneHandler implements ICommandHandler<RecordMilestoneCommand> {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly tx: TransactionManager,
+    private readonly clock: Clock,
+  ) {}
+
+  execute({
+    actor,
+    caseRef,
+    name,
+    percent,
+    expectedVersion,
+  }: RecordMilestoneCommand): Promise<string> {
+    return this.tx.run(async () => {
+      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
+      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      kase.expectVersion(expectedVersion);
+      kase.collaborate({ kind: 'milestone', name, percent }, { actor, at: this.clock.now() });
+      await this.cases.save(kase);
+      return kase.id;
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { TransactionManager } from '../../../../shared/database/transaction-manager';
+import { Clock } from '../../../../shared/time/clock';
+import { CaseNotFoundError } from '../../../instances/domain/case.errors';
+import { CaseRepository } from '../../../instances/domain/case.repository';
+import { canView } from '../../../instances/domain/case-visibility';
+import { WatchCaseCommand } from './watch-case.command';
+
+@CommandHandler(WatchCaseCommand)
+export class WatchCaseHandler implements ICommandHandler<WatchCaseCommand> {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly tx: TransactionManager,
+    private readonly clock: Clock,
+  ) {}
+
+  execute({ actor, caseRef, userId, expectedVersion }: WatchCaseCommand): Promise<string> {
+    return this.tx.run(async () => {
+      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
+      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      kase.expectVersion(expectedVersion);
+      kase.collaborate(
+        { kind: 'watch', userId: userId ?? actor.userId },
+        { actor, at: this.clock.now() },
+      );
+      await this.cases.save(kase);
+      return kase.id;
+    });
+  }
+}

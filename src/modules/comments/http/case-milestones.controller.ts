@@ -1,0 +1,52 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../shared/auth/actor';
+import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';
+import { Permission } from '../../../shared/auth/permission.enum';
+import { CaseRef } from '../../../shared/domain/case-ref';
+import { ErrorCode } from '../../../shared/errors/error-codes';
+import { ApiErrors, ApiRead } from '../../../shared/http/api-responses';
+import { CaseRefParam } from '../../../shared/http/case-ref.param';
+import { read, ReadEnvelope } from '../../../shared/http/envelope';
+import { CaseResponseDto } from '../../instances/http/case.response.dto';
+import { ApiIfMatch, IfMatchVersion } from '../../instances/http/if-match';
+import { GetCaseQuery } from '../../instances/queries/get-case/get-case.query';
+import { RecordMilestoneCommand } from '../commands/record-milestone/record-milestone.command';
+import { RecordMilestoneRequestDto } from '../commands/record-milestone/record-milestone.request.dto';
+
+@ApiTags('cases')
+@Controller('api/v1/cases/:id/milestones')
+export class CaseMilestonesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /**
+   * Records a manual milestone and raises completedPercent to `percent` (never lowers it). An
+   * edit of the case: not on a COMPLETED or CANCELED case. The seed has no code: answers `{ data }`.
+   */
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @RequirePermissions(Permission.CASE_EDIT)
+  @ApiRead(CaseResponseDto)
+  @ApiErrors(
+    ErrorCode.InvalidIdentifier,
+    ErrorCode.CaseNotFound,
+    ErrorCode.InvalidTransition,
+    ErrorCode.StaleVersion,
+  )
+  @ApiIfMatch()
+  async record(
+    @CurrentActor() actor: Actor,
+    @CaseRefParam('id') ref: CaseRef,
+    @Body() { name, percent }: RecordMilestoneRequestDto,
+    @IfMatchVersion() expectedVersion?: number,
+  ): Promise<ReadEnvelope<CaseResponseDto>> {
+    const id: string = await this.commands.execute(
+      new RecordMilestoneCommand(actor, ref, name, percent, expectedVersion),
+    );
+    return read(await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+  }
+}

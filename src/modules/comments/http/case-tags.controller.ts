@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../shared/auth/actor';
+import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';
+import { Permission } from '../../../shared/auth/permission.enum';
+import { CaseRef } from '../../../shared/domain/case-ref';
+import { ErrorCode } from '../../../shared/errors/error-codes';
+import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
+import { CaseRefParam } from '../../../shared/http/case-ref.param';
+import { WriteEnvelope, written } from '../../../shared/http/envelope';
+import { CaseResponseDto } from '../../instances/http/case.response.dto';
+import { ApiIfMatch, IfMatchVersion } from '../../instances/http/if-match';
+import { GetCaseQuery } from '../../instances/queries/get-case/get-case.query';
+import { AddTagsCommand } from '../commands/add-tags/add-tags.command';
+import { AddTagsRequestDto } from '../commands/add-tags/add-tags.request.dto';
+import { RemoveTagCommand } from '../commands/remove-tag/remove-tag.command';
+
+type Written = Promise<WriteEnvelope<CaseResponseDto>>;
+
+/** Tags are an edit of the case: not on a COMPLETED or CANCELED case (409 CASE4091). */
+@ApiTags('cases')
+@Controller('api/v1/cases/:id/tags')
+export class CaseTagsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** Adds several tags at once; ones the case already has are ignored. Answers the case. */
+  @Post()
+  @RequirePermissions(Permission.CASE_EDIT)
+  @ApiWrite('CASE0636', CaseResponseDto, HttpStatus.OK)
+  @ApiErrors(
+    ErrorCode.InvalidIdentifier,
+    ErrorCode.CaseNotFound,
+    ErrorCode.InvalidTransition,
+    ErrorCode.StaleVersion,
+  )
+  @ApiIfMatch()
+  async add(
+    @CurrentActor() actor: Actor,
+    @CaseRefParam('id') ref: CaseRef,
+    @Body() { tags }: AddTagsRequestDto,
+    @IfMatchVersion() expectedVersion?: number,
+  ): Written {
+    const id: string = await this.commands.execute(
+      new AddTagsCommand(actor, ref, tags, expectedVersion),
+    );
+    return written('CASE0636', await this.caseAfterWrite(actor, id));
+  }
+
+  /** `:tag` is matched after the same normalization (trimmed, lower-case). Answers the case. */
+  @Delete(':tag')
+  @RequirePermissions(Permission.CASE_EDIT)
+  @ApiWrite('CASE0637', CaseResponseDto)
+  @ApiErrors(
+    ErrorCode.InvalidIdentifier,
+    ErrorCode.CaseNotFound,
+    ErrorCode.TagNotFound,
+    ErrorCode.InvalidTransition,
+    ErrorCode.StaleVersion,
+  )
+  @ApiIfMatch()
+  async remove(
+    @CurrentActor() actor: Actor,
+    @CaseRefParam('id') ref: CaseRef,
+    @Param('tag') tag: string,
+    @IfMatchVersion() expectedVersion?: number,
+  ): Written {
+    const id: string = await this.commands.execute(
+      new RemoveTagCommand(actor, ref, tag, expectedVersion),
+    );
+    return written('CASE0637', await this.caseAfterWrite(actor, id));
+  }
+
+  private caseAfterWrite(actor: Actor, id: string): Promise<CaseResponseDto> {
+    return this.queries.execute(new GetCaseQuery(actor, { id }, true));
+  }
+}

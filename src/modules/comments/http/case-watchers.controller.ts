@@ -1,0 +1,76 @@
+import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../shared/auth/actor';
+import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';
+import { Permission } from '../../../shared/auth/permission.enum';
+import { CaseRef } from '../../../shared/domain/case-ref';
+import { ErrorCode } from '../../../shared/errors/error-codes';
+import { ApiErrors, ApiRead } from '../../../shared/http/api-responses';
+import { CaseRefParam } from '../../../shared/http/case-ref.param';
+import { read, ReadEnvelope } from '../../../shared/http/envelope';
+import { VIEW_PERMISSIONS } from '../../instances/domain/case-visibility';
+import { CaseResponseDto } from '../../instances/http/case.response.dto';
+import { ApiIfMatch, IfMatchVersion } from '../../instances/http/if-match';
+import { GetCaseQuery } from '../../instances/queries/get-case/get-case.query';
+import { UnwatchCaseCommand } from '../commands/unwatch-case/unwatch-case.command';
+import { WatchCaseCommand } from '../commands/watch-case/watch-case.command';
+import { WatchCaseRequestDto } from '../commands/watch-case/watch-case.request.dto';
+
+type Answer = Promise<ReadEnvelope<CaseResponseDto>>;
+
+/**
+ * Anyone who sees the case may watch or unwatch it for themselves; doing so for another user
+ * needs CASE_EDIT (403 CASE4030). The seed has no success code for these: they answer `{ data }`.
+ */
+const WATCHERS = [...VIEW_PERMISSIONS, Permission.CASE_EDIT];
+
+@ApiTags('cases')
+@Controller('api/v1/cases/:id/watchers')
+export class CaseWatchersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** Adds `userId` (default: the caller) to the watchers; already watching changes nothing. */
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @RequirePermissions(...WATCHERS)
+  @ApiRead(CaseResponseDto)
+  @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.CaseNotFound, ErrorCode.StaleVersion)
+  @ApiIfMatch()
+  async watch(
+    @CurrentActor() actor: Actor,
+    @CaseRefParam('id') ref: CaseRef,
+    @Body() { userId }: WatchCaseRequestDto,
+    @IfMatchVersion() expectedVersion?: number,
+  ): Answer {
+    const id: string = await this.commands.execute(
+      new WatchCaseCommand(actor, ref, userId, expectedVersion),
+    );
+    return read(await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+  }
+
+  @Delete(':userId')
+  @RequirePermissions(...WATCHERS)
+  @ApiRead(CaseResponseDto)
+  @ApiErrors(
+    ErrorCode.InvalidIdentifier,
+    ErrorCode.CaseNotFound,
+    ErrorCode.WatcherNotFound,
+    ErrorCode.StaleVersion,
+  )
+  @ApiIfMatch()
+  async unwatch(
+    @CurrentActor() actor: Actor,
+    @CaseRefParam('id') ref: CaseRef,
+    @Param('userId') userId: string,
+    @IfMatchVersion() expectedVersion?: number,
+  ): Answer {
+    const id: string = await this.commands.execute(
+      new UnwatchCaseCommand(actor, ref, userId, expectedVersion),
+    );
+    return read(await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+  }
+}

@@ -1,0 +1,7 @@
+import { CaseMessage } from '../../instances/domain/case-collaboration';
+import { CaseMessageResponseDto } from './case-message.response.dto';
+
+export function messageDto(caseId: string, m: CaseMessage): CaseMessageResponseDto {
+  const { id, direction, from, to, subject, body, createdAt, createdBy } = m;
+  return { id, caseId, direction, from, to, subject, body, createdAt, createdBy };
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import { Actor } from '../../../../shared/auth/actor';
+import { CaseRef } from '../../../../shared/domain/case-ref';
+
+export class RemoveCaseDocumentCommand extends Command<void> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseRef: CaseRef,
+    readonly documentId: string,
+    readonly expectedVersion?: number,
+  ) {
+    super();
+  }
+}

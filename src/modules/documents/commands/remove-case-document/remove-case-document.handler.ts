@@ -1,0 +1,34 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { TransactionManager } from '../../../../shared/database/transaction-manager';
+import { Clock } from '../../../../shared/time/clock';
+import { CaseNotFoundError } from '../../../instances/domain/case.errors';
+import { CaseRepository } from '../../../instances/domain/case.repository';
+import { canView } from '../../../instances/domain/case-visibility';
+import { CaseDocumentNotFoundError } from '../../domain/case-document.errors';
+import { CaseDocumentRepository } from '../../domain/case-document.repository';
+import { RemoveCaseDocumentCommand } from './remove-case-document.command';
+
+/** The row goes in the case's transaction; the stored bytes once it has committed. */
+@CommandHandler(RemoveCaseDocumentCommand)
+export class RemoveCaseDocumentHandler implements ICommandHandler<RemoveCaseDocumentCommand> {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly documents: CaseDocumentRepository,
+    private readonly tx: TransactionManager,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(command: RemoveCaseDocumentCommand): Promise<void> {
+    const { actor, caseRef, documentId, expectedVersion } = command;
+    return this.tx.run(async () => {
+      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
+      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const document = await this.documents.find(actor.clientId, kase.id, documentId);
+      if (!document) throw new CaseDocumentNotFoundError();
+      kase.expectVersion(expectedVersion);
+      kase.collaborate({ kind: 'removeDocument', document }, { actor, at: this.clock.now() });
+      await this.cases.save(kase);
+      await this.documents.remove(document);
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { TransactionManager } from '../../../../shared/database/transaction-manager';
+import { Clock } from '../../../../shared/time/clock';
+import { CaseNotFoundError } from '../../../instances/domain/case.errors';
+import { CaseRepository } from '../../../instances/domain/case.repository';
+import { canView } from '../../../instances/domain/case-visibility';
+import { CaseDocumentDto } from '../../../instances/http/case.response.dto';
+import { CaseDocumentRepository } from '../../domain/case-document.repository';
+import { documentDto } from '../../http/document.dto-mapper';
+import { UploadCaseDocumentCommand } from './upload-case-document.command';
+
+@CommandHandler(UploadCaseDocumentCommand)
+export class UploadCaseDocumentHandler implements ICommandHandler<UploadCaseDocumentCommand> {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly documents: CaseDocumentRepository,
+    private readonly tx: TransactionManager,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(command: UploadCaseDocumentCommand): Promise<CaseDocumentDto> {
+    const { actor, caseRef, stored, expectedVersion } = command;
+    return this.tx.run(async () => {
+      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
+      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      kase.expectVersion(expectedVersion);
+      const { fileName, contentType, size, sha256 } = stored;
+      const facts = { id: randomUUID(), fileName, contentType, size, sha256 };
+      const at = this.clock.now();
+      kase.collaborate({ kind: 'attachDocument', document: facts }, { actor, at });
+      await this.cases.save(kase);
+      const document = {
+        ...facts,
+        clientId: actor.clientId,
+        caseId: kase.id,
+        storageKey: stored.key,
+        uploadedBy: actor.userId,
+        createdAt: at,
+      };
+      await this.documents.add(document);
+      return documentDto(document);
+    });
+  }
+}

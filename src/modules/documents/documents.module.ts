@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { InstancesModule } from '../instances/instances.module';
+import { RemoveCaseDocumentHandler } from './commands/remove-case-document/remove-case-document.handler';
+import { UploadCaseDocumentHandler } from './commands/upload-case-document/upload-case-document.handler';
+import { CaseDocumentRepository } from './domain/case-document.repository';
+import { CaseDocumentsController } from './http/case-documents.controller';
+import { CaseDocumentTypeormRepository } from './infrastructure/case-document.typeorm-repository';
+import { GetCaseDocumentContentHandler } from './queries/get-case-document-content/get-case-document-content.handler';
+import { ListCaseDocumentsHandler } from './queries/list-case-documents/list-case-documents.handler';
+
+const controllers = [CaseDocumentsController];
+const commandHandlers = [UploadCaseDocumentHandler, RemoveCaseDocumentHandler];
+const queryHandlers = [ListCaseDocumentsHandler, GetCaseDocumentContentHandler];
+
+/** Documents attached to cases: metadata rows in the case's transaction, bytes in FileStorage. */
+@Module({
+  imports: [InstancesModule],
+  controllers,
+  providers: [
+    ...commandHandlers,
+    ...queryHandlers,
+    { provide: CaseDocumentRepository, useClass: CaseDocumentTypeormRepository },
+  ],
+})
+export class DocumentsModule {}

@@ -1,0 +1,30 @@
+import { Global, Module } from '@nestjs/common';
+import { storageConfig, StorageConfig } from '../../config/configuration';
+import { MultipartUpload } from '../http/multipart-upload';
+import { LocalFileStorage } from './local-file.storage';
+import { S3FileStorage } from './s3-file.storage';
+import { FileStorage } from './storage.port';
+
+function fileStorageFor(config: StorageConfig): FileStorage {
+  switch (config.driver) {
+    case 'local':
+      return new LocalFileStorage(config.dir);
+    case 's3':
+      if (!config.s3Bucket) throw new Error('STORAGE_DRIVER=s3 needs S3_BUCKET');
+      return new S3FileStorage({
+        bucket: config.s3Bucket,
+        region: config.region,
+        endpoint: config.s3Endpoint,
+      });
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: FileStorage, inject: [storageConfig.KEY], useFactory: fileStorageFor },
+    MultipartUpload,
+  ],
+  exports: [FileStorage, MultipartUpload],
+})
+export class StorageModule {}

@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createCase } from '../support/builders/case-lifecycle.builder';
+import { DefinitionsBuilder } from '../support/builders/definitions.builder';
+import { uploadDocument } from '../support/builders/documents.builder';
+import { caseTrail } from '../support/case-trail';
+import { storedFiles } from '../support/definition-builders';
+import { createTestApp, TestApp } from '../support/test-app';
+import { newTenant } from '../support/test-env';
+import { bearer } from '../support/tokens';
+
+const documentRows = (t: TestApp, tenant: string) =>
+  t.dataSource.query(`SELECT id FROM case_documents WHERE client_id = $1`, [tenant]);
+
+describe('Documents: the file is stored first, the row second (e2e)', () => {
+  describe('the database write fails after the file was stored', () => {
+    let t: TestApp;
+    const tenant = newTenant();
+    const admin = bearer({ tenant });
+    const trigger = `fail_case_documents_${tenant}`;
+
+    beforeAll(async () => {
+      t = await createTestApp();
+      // A real database failure at the row write, for this test's tenant only.
+      await t.dataSource.query(`
+        CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.client_id = '${tenant}' THEN RAISE EXCEPTION 'row write refused'; END IF;
+          RETURN NEW;
+        END $$`);
+      await t.dataSource.query(
+        `CREATE TRIGGER ${trigger} BEFORE INSERT ON case_documents
+           FOR EACH ROW EXECUTE FUNCTION ${trigger}()`,
+      );
+    });
+    afterAll(async () => {
+      await t.dataSource.query(`DROP TRIGGER IF EXISTS ${trigger} ON case_documents`);
+      await t.dataSource.query(`DROP FUNCTION IF EXISTS ${trigger}()`);
+      await t.close();
+    });
+
+    it('deletes the stored file and rolls the case back: neither row, file nor activity', async () => {
+      const type = await new DefinitionsBuilder(t.dataSource, tenant).caseType();
+      const { id } = await createCase(t, tenant, { caseTypeId: type.id });
+      const before = await caseTrail(t.dataSource, tenant, id);
+
+      const res = await uploadDocument(t, admin, id, [
+        { filename: 'scan.pdf', content: 'x'.repeat(50_000) },
+      ]);
+
+      expect(res.status).toBe(500);
+      expect(res.body.code).toBe('CASE5000');
+      expect(storedFiles(t)).toEqual([]);
+      expect(await documentRows(t, tenant)).toEqual([]);
+      const after = await caseTrail(t.dataSource, tenant, id);
+      expect(after.row?.version).toBe(before.row?.version);
+      expect(after.activities).toEqual(before.activities);
+      expect(after.outbox).toEqual(before.outbox);
+    });
+  });
+
+  describe('the storage write fails', () => {
+    let t: TestApp;
+    const tenant = newTenant();
+    const admin = bearer({ tenant });
+
+    beforeAll(async () => {
+      // A regular file where the storage directory should be: every write to it fails.
+      const notADirectory = join(tmpdir(), `cms-not-a-dir-${randomUUID()}`);
+      writeFileSync(notADirectory, 'in the way');
+      t = await createTestApp({ STORAGE_DIR: notADirectory });
+    });
+    afterAll(() => t.close());
+
+    it('answers an error and records no row, activity or version bump', async () => {
+      const type = await new DefinitionsBuilder(t.dataSource, tenant).caseType();
+      const { id } = await createCase(t, tenant, { caseTypeId: type.id });
+      const before = await caseTrail(t.dataSource, tenant, id);
+
+      const res = await uploadDocument(t, admin, id, [{ filename: 'scan.pdf', content: 'x' }]);
+
+      expect(res.status).toBe(500);
+      expect(res.body.code).toBe('CASE5000');
+      expect(await documentRows(t, tenant)).toEqual([]);
+      const after = await caseTrail(t.dataSource, tenant, id);
+      expect(after.row?.version).toBe(before.row?.version);
+      expect(after.activities).toEqual(before.activities);
+    });
+  });
+});
