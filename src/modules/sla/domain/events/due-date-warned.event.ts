@@ -1,0 +1,5 @@
+import { CaseDeadlineEvent } from './case-deadline.event';
+
+export class DueDateWarnedEvent extends CaseDeadlineEvent {
+  readonly type = 'due-date.warned';
+}
