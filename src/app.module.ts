@@ -4,12 +4,24 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { allConfig } from './config/configuration';
 import { validateEnv } from './config/env.validation';
+import { DemoModule } from './demo/demo.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { AutoCloseModule } from './modules/auto-close/auto-close.module';
+import { CommentsModule } from './modules/comments/comments.module';
+import { DefinitionsModule } from './modules/definitions/definitions.module';
+import { DocumentsModule } from './modules/documents/documents.module';
+import { CaseViewsModule } from './modules/instances/views/case-views.module';
+import { InstancesModule } from './modules/instances/instances.module';
 import { PrioritiesModule } from './modules/priorities/priorities.module';
+import { SlaModule } from './modules/sla/sla.module';
 import { DatabaseModule } from './shared/database/database.module';
 import { assignCorrelationId } from './shared/http/correlation-id';
+import { IdempotencyModule } from './shared/http/idempotency.module';
 import { MediaTypeMiddleware } from './shared/http/media-type.middleware';
+import { NotificationsModule } from './shared/notifications/notifications.module';
 import { OperationsModule } from './shared/operations/operations.module';
+import { QueueModule } from './shared/queue/queue.module';
+import { StorageModule } from './shared/storage/storage.module';
 import { ClockModule } from './shared/time/clock.module';
 
 @Module({
@@ -30,8 +42,20 @@ import { ClockModule } from './shared/time/clock.module';
     ClockModule,
     DatabaseModule,
     OperationsModule,
+    IdempotencyModule,
     AuthModule,
     PrioritiesModule,
+    StorageModule,
+    QueueModule,
+    NotificationsModule,
+    DefinitionsModule,
+    DemoModule,
+    CaseViewsModule,
+    InstancesModule,
+    CommentsModule,
+    DocumentsModule,
+    SlaModule,
+    AutoCloseModule,
   ],
 })
 export class AppModule implements NestModule {

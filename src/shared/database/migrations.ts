@@ -1,4 +1,20 @@
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
+import { Cases1764400000000 } from './migrations/1764400000000-cases';
+import { CaseActivityOrder1764520000000 } from './migrations/1764520000000-case-activity-order';
+import { CaseListIndexes1764500000000 } from './migrations/1764500000000-case-list-indexes';
+import { Notifications1764600000000 } from './migrations/1764600000000-notifications';
+import { Queue1764700000000 } from './migrations/1764700000000-queue';
+import { Collaboration1764800000000 } from './migrations/1764800000000-collaboration';
+import { SlaClock1764900000000 } from './migrations/1764900000000-sla-clock';
 
 /** Every migration, in order. New migrations are appended here. */
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  Cases1764400000000,
+  CaseListIndexes1764500000000,
+  CaseActivityOrder1764520000000,
+  Notifications1764600000000,
+  Queue1764700000000,
+  Collaboration1764800000000,
+  SlaClock1764900000000,
+];
