@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createCaseType, createPriority, createProcess } from '../support/definition-builders';
+import {
+  createCaseType,
+  createPriority,
+  createProcess,
+} from '../support/builders/definitions-http.builder';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';

@@ -5,7 +5,7 @@ import {
   createPriority,
   createProcess,
   createSolution,
-} from '../support/definition-builders';
+} from '../support/builders/definitions-http.builder';
 import { expectPermissionMatrix } from '../support/permission-matrix';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';

@@ -8,7 +8,7 @@ import {
   downloadFile,
   storedFiles,
   uploadFile,
-} from '../support/definition-builders';
+} from '../support/builders/definitions-http.builder';
 import { FilePart } from '../support/multipart';
 import { expectPermissionMatrix } from '../support/permission-matrix';
 import { createTestApp, TestApp } from '../support/test-app';

@@ -4,7 +4,7 @@ import {
   downloadFile,
   storedFiles,
   uploadFile,
-} from '../support/definition-builders';
+} from '../support/builders/definitions-http.builder';
 import { FilePart, multipart } from '../support/multipart';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';

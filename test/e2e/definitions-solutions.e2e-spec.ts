@@ -1,5 +1,9 @@
 import { Permission } from '../../src/shared/auth/permission.enum';
-import { createCaseType, createProcess, createSolution } from '../support/definition-builders';
+import {
+  createCaseType,
+  createProcess,
+  createSolution,
+} from '../support/builders/definitions-http.builder';
 import { expectPermissionMatrix } from '../support/permission-matrix';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';

@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { createCaseType } from '../support/definition-builders';
+import { createCaseType } from '../support/builders/definitions-http.builder';
 import { multipart } from '../support/multipart';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';

@@ -6,7 +6,7 @@ import { createCase } from '../support/builders/case-lifecycle.builder';
 import { DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { uploadDocument } from '../support/builders/documents.builder';
 import { caseTrail } from '../support/case-trail';
-import { storedFiles } from '../support/definition-builders';
+import { storedFiles } from '../support/builders/definitions-http.builder';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';

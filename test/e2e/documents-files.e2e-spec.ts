@@ -5,7 +5,7 @@ import { createCase, moveTo } from '../support/builders/case-lifecycle.builder';
 import { BuiltCaseType, DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { downloadDocument, uploadDocument } from '../support/builders/documents.builder';
 import { caseTrail } from '../support/case-trail';
-import { storedFiles } from '../support/definition-builders';
+import { storedFiles } from '../support/builders/definitions-http.builder';
 import { expectPermissionMatrix } from '../support/permission-matrix';
 import { createTestApp, TEST_START, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';

@@ -4,7 +4,7 @@ import { S3FileStorage } from '../../src/shared/storage/s3-file.storage';
 import { createCase } from '../support/builders/case-lifecycle.builder';
 import { DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { downloadDocument, uploadDocument } from '../support/builders/documents.builder';
-import { storedFiles } from '../support/definition-builders';
+import { storedFiles } from '../support/builders/definitions-http.builder';
 import { LocalS3, startLocalS3 } from '../support/local-s3';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';

@@ -2,7 +2,7 @@ import {
   createCaseType,
   createProcess,
   createSolution,
-} from '../../../../test/support/definition-builders';
+} from '../../../../test/support/builders/definitions-http.builder';
 import { createTestApp, TestApp } from '../../../../test/support/test-app';
 import { newTenant } from '../../../../test/support/test-env';
 import { bearer } from '../../../../test/support/tokens';

@@ -1,6 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import { existsSync, readdirSync } from 'node:fs';
-import { createCaseType } from '../../../../../test/support/definition-builders';
+import { createCaseType } from '../../../../../test/support/builders/definitions-http.builder';
 import { multipart } from '../../../../../test/support/multipart';
 import { createTestApp, TestApp } from '../../../../../test/support/test-app';
 import { newTenant } from '../../../../../test/support/test-env';

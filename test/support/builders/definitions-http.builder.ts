@@ -2,8 +2,8 @@ import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { binaryParser, FilePart, multipart } from './multipart';
-import { TestApp } from './test-app';
+import { binaryParser, FilePart, multipart } from '../multipart';
+import { TestApp } from '../test-app';
 
 type Headers = Record<string, string>;
 
