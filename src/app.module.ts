@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { allConfig } from './config/configuration';
@@ -17,6 +18,7 @@ import { SlaModule } from './modules/sla/sla.module';
 import { DatabaseModule } from './shared/database/database.module';
 import { assignCorrelationId } from './shared/http/correlation-id';
 import { IdempotencyModule } from './shared/http/idempotency.module';
+import { MediaTypeGuard } from './shared/http/media-type.guard';
 import { MediaTypeMiddleware } from './shared/http/media-type.middleware';
 import { NotificationsModule } from './shared/notifications/notifications.module';
 import { OperationsModule } from './shared/operations/operations.module';
@@ -57,6 +59,7 @@ import { ClockModule } from './shared/time/clock.module';
     SlaModule,
     AutoCloseModule,
   ],
+  providers: [{ provide: APP_GUARD, useClass: MediaTypeGuard }],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
-import { bodyParserErrors, limitBodyDepth } from './shared/http/body-parsing';
+import { bodyParserErrors, inspectBody } from './shared/http/body-parsing';
 import { assignCorrelationId } from './shared/http/correlation-id';
 import { setupSwagger } from './shared/http/swagger';
 import { validationPipe } from './shared/http/validation';
@@ -22,7 +22,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   });
   app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit, extended: false });
-  app.use(bodyParserErrors, limitBodyDepth);
+  app.use(bodyParserErrors, inspectBody);
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   app.useGlobalPipes(validationPipe());

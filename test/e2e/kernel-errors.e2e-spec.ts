@@ -240,7 +240,7 @@ describe('Kernel: errors, envelopes and correlation ids (e2e)', () => {
         '{"name":"p","code":"PROTO3","level":1,"__proto__":{"level":"x"}}',
       ]) {
         const res = await postRaw(raw);
-        expect(res.status).toBeLessThan(500);
+        expectEnvelope(res, 400, 'CASE4000');
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
       }
@@ -264,6 +264,16 @@ describe('Kernel: errors, envelopes and correlation ids (e2e)', () => {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expectEnvelope(res, res.status, res.body.code);
+    });
+
+    it.each([
+      ['multipart', 'multipart/form-data; boundary=zz', '--zz--\r\n'],
+      ['form', 'application/x-www-form-urlencoded', 'name=p&code=FORM&level=1'],
+    ])('a %s body on a JSON route → 415, and nothing is created', async (_label, type, body) => {
+      const res = await postRaw(body, type);
+      expectEnvelope(res, 415, 'CASE4150');
+      const list = await t.http.get('/api/v1/priorities?limit=200').set(admin).expect(200);
+      expect(list.body.data.map((p: { code: string }) => p.code)).not.toContain('FORM');
     });
 
     it('a __proto__ query key is ignored, not merged', async () => {

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { DomainError, ErrorDetail } from '../errors/domain-error';
 import { ERROR_CATALOGUE, ErrorCode, statusOf } from '../errors/error-codes';
 import { correlationIdOf } from './correlation-id';
@@ -143,12 +143,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       case '55P03':
         return { code: ErrorCode.Conflict, message: 'Concurrent update; retry the request.' };
       default:
-        if (code && CONNECTION_ERRORS.has(code)) return { code: ErrorCode.DependencyUnavailable };
+        if (this.isConnectionError(error.driverError))
+          return { code: ErrorCode.DependencyUnavailable };
         return { code: ErrorCode.Internal };
     }
   }
 
   private isConnectionError(exception: unknown): boolean {
+    // TypeORM releases a transaction's runner when its connection fails between two statements.
+    if (exception instanceof QueryRunnerAlreadyReleasedError) return true;
     const err = exception as { code?: string; message?: string } | null;
     if (!err) return false;
     if (err.code && CONNECTION_ERRORS.has(err.code)) return true;

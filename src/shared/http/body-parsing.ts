@@ -50,25 +50,37 @@ export function bodyParserError(error: unknown): DomainError | undefined {
 /** Deeper bodies are refused before validation, whose recursion they could overflow. */
 export const MAX_BODY_DEPTH = 32;
 
-function depthExceeds(value: unknown, max: number): boolean {
+/** Keys that reach for an object's prototype: never a field of this API, refused outright. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function inspect(value: unknown, max: number): DomainError | undefined {
   let level: unknown[] = [value];
   for (let depth = 0; level.length > 0; depth++) {
-    if (depth > max) return true;
-    level = level.flatMap((v) => (v !== null && typeof v === 'object' ? Object.values(v) : []));
+    if (depth > max) {
+      return new DomainError(
+        ErrorCode.BadRequest,
+        `The request body nests deeper than ${max} levels.`,
+      );
+    }
+    const next: unknown[] = [];
+    for (const v of level) {
+      if (v === null || typeof v !== 'object') continue;
+      for (const key of Object.keys(v)) {
+        if (RESERVED_KEYS.has(key)) {
+          return new DomainError(ErrorCode.ValidationFailed, undefined, [
+            { field: key, message: `property ${key} should not exist` },
+          ]);
+        }
+        next.push((v as Record<string, unknown>)[key]);
+      }
+    }
+    level = next;
   }
-  return false;
+  return undefined;
 }
 
-export function limitBodyDepth(req: Request, _res: Response, next: NextFunction): void {
-  if (depthExceeds(req.body, MAX_BODY_DEPTH)) {
-    return next(
-      new DomainError(
-        ErrorCode.BadRequest,
-        `The request body nests deeper than ${MAX_BODY_DEPTH} levels.`,
-      ),
-    );
-  }
-  next();
+export function inspectBody(req: Request, _res: Response, next: NextFunction): void {
+  next(inspect(req.body, MAX_BODY_DEPTH));
 }
 
 export function bodyParserErrors(
