@@ -11,10 +11,6 @@
  * ANALYZEs, then boots the application on a random port against it.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
 import { Client } from 'pg';
@@ -27,6 +23,16 @@ import { migrate } from '../src/shared/database/migrate';
 import { CaseState } from '../src/shared/domain/case-state';
 import { decodeCursor } from '../src/shared/http/pagination';
 import { CaseRowBuilder } from '../test/support/builders/case-rows.builder';
+import {
+  Args,
+  benchSchema,
+  check,
+  fmtMs as fmt,
+  log,
+  percentiles,
+  startHttpApp,
+  writeReport,
+} from './support';
 
 interface Options {
   cases: number;
@@ -43,50 +49,21 @@ interface Step {
 
 const PAGES_PER_WALK = 5;
 const WARMUP = 20;
-const started = Date.now();
 
-function log(message: string): void {
-  process.stdout.write(
-    `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`,
-  );
-}
-
-function parseArgs(argv: string[]): Options {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const databaseUrl = value('database-url') ?? process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('--database-url postgresql://... is required');
+function parseArgs(args: Args): Options {
   const options = {
-    cases: Number(value('cases') ?? 100_000),
-    databaseUrl,
-    requests: Number(value('requests') ?? 400),
-    tenants: Number(value('tenants') ?? 4),
-    keep: argv.includes('--keep'),
+    cases: args.number('cases', 100_000),
+    databaseUrl: args.databaseUrl(),
+    requests: args.number('requests', 400),
+    tenants: args.number('tenants', 4),
+    keep: args.flag('keep'),
   };
-  if (!(options.cases >= 1000 && options.requests >= 300 && options.tenants >= 1)) {
-    throw new Error('need --cases >= 1000, --requests >= 300, --tenants >= 1');
-  }
+  check(
+    options.cases >= 1000 && options.requests >= 300 && options.tenants >= 1,
+    'need --cases >= 1000, --requests >= 300, --tenants >= 1',
+  );
   return options;
 }
-
-function withSearchPath(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
-  return parsed.toString();
-}
-
-function percentiles(samples: number[]): Record<'p50' | 'p95' | 'p99' | 'max', number> {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] };
-}
-
-const fmt = (p: Record<string, number>) =>
-  Object.entries(p)
-    .map(([k, v]) => `${k} ${v.toFixed(2)} ms`)
-    .join(' · ');
 
 async function seed(
   db: DataSource,
@@ -111,30 +88,6 @@ async function seed(
     if (i === 0) types = caseTypeIds;
   }
   return { tenant: tenants[0], types, count: main };
-}
-
-async function startApp(
-  url: string,
-  secret: string,
-): Promise<{ app: INestApplication; base: string }> {
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    JWT_SECRET: secret,
-    LOG_LEVEL: 'silent',
-    JOBS_ENABLED: 'false',
-    DEMO_DATA: 'false',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'cms-bench-')),
-  });
-  // Imported only now: ConfigModule.forRoot reads and validates the environment on import.
-  const { NestFactory } = await import('@nestjs/core');
-  const { AppModule } = await import('../src/app.module');
-  const { configureApp } = await import('../src/app.setup');
-  const app = await NestFactory.create(AppModule, { bodyParser: false, logger: false });
-  configureApp(app as Parameters<typeof configureApp>[0]);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  return { app, base: `http://127.0.0.1:${port}` };
 }
 
 /** Walks each case type's list PAGES_PER_WALK pages deep, round-robin, for `count` requests. */
@@ -195,7 +148,12 @@ async function measureSql(client: Client, tenant: string, steps: Step[]): Promis
   return samples;
 }
 
-async function explain(client: Client, tenant: string, step: Step, label: string): Promise<void> {
+async function explain(
+  client: Client,
+  tenant: string,
+  step: Step,
+  label: string,
+): Promise<string[]> {
   const { sql, params } = sqlOf(tenant, step);
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(
     `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
@@ -203,16 +161,13 @@ async function explain(client: Client, tenant: string, step: Step, label: string
   );
   process.stdout.write(`\n--- EXPLAIN (ANALYZE, BUFFERS): ${label}\n`);
   process.stdout.write(`${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+  return rows.map((r) => r['QUERY PLAN']);
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const url = withSearchPath(options.databaseUrl, schema);
-  const admin = new Client({ connectionString: options.databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  log(`schema ${schema} created; migrating`);
+  const options = parseArgs(new Args());
+  const schema = await benchSchema(options.databaseUrl, 'bench', options.keep);
+  const url = schema.url;
   let app: INestApplication | undefined;
   const client = new Client({ connectionString: url });
   try {
@@ -231,13 +186,12 @@ async function main(): Promise<void> {
     );
     log(`analyzed; tenant ${tenant}: ${mix.map((r) => `${r.state} ${r.n}`).join(', ')}`);
 
-    const secret = randomBytes(32).toString('hex');
-    const server = await startApp(url, secret);
+    const server = await startHttpApp(url);
     app = server.app;
     log(`application listening on ${server.base}`);
     const token = jwt.sign(
       { sub: 'bench', client_id: tenant, permissions: [Permission.CASE_VIEW], groups: [] },
-      secret,
+      server.secret,
       { algorithm: 'HS256', expiresIn: 3600 },
     );
     log(`measuring ${options.requests} HTTP requests (+${WARMUP} warm-up)`);
@@ -245,27 +199,47 @@ async function main(): Promise<void> {
     log('measuring the same SQL straight through pg');
     const direct = await measureSql(client, tenant, http.steps);
 
-    await explain(client, tenant, http.steps[0], 'first page');
+    const firstPlan = await explain(client, tenant, http.steps[0], 'first page');
     const deep = http.steps.find((s) => s.cursor) ?? http.steps[0];
-    await explain(client, tenant, deep, 'a cursor page');
+    const cursorPlan = await explain(client, tenant, deep, 'a cursor page');
 
     const h = percentiles(http.samples);
     const s = percentiles(direct);
     const paged = http.steps.filter((x) => x.cursor).length;
+    const ratio = h.p95 / s.p95;
     process.stdout.write(
       `\n=== GET /api/v1/cases?state=IN_PROCESS&caseTypeId=…&limit=50 · ${options.cases} cases ` +
         `(${count} in tenant ${tenant}) · ` +
         `${http.samples.length} requests, ${paged} with a cursor\n` +
         `HTTP (app)        ${fmt(h)}\n` +
         `SQL (pg, direct)  ${fmt(s)}\n` +
-        `p95 ratio HTTP/SQL ${(h.p95 / s.p95).toFixed(1)}×\n`,
+        `p95 ratio HTTP/SQL ${ratio.toFixed(1)}×\n`,
     );
+    await writeReport('case-list-p95', options.databaseUrl, {
+      options,
+      results: {
+        tenantCases: count,
+        requests: http.samples.length,
+        withCursor: paged,
+        httpMs: h,
+        sqlMs: s,
+        ratioP95: ratio,
+        plans: { firstPage: firstPlan, cursorPage: cursorPlan },
+      },
+      rows: [
+        {
+          benchmark: 'case list p95 (state + type, 50 rows, keyset)',
+          size: `${options.cases} cases (${count} in the tenant), ${http.samples.length} requests`,
+          app: `p95 ${h.p95.toFixed(2)} ms (HTTP)`,
+          baseline: `p95 ${s.p95.toFixed(2)} ms (same SQL via pg)`,
+          ratio: `${ratio.toFixed(1)}× p95`,
+        },
+      ],
+    });
   } finally {
     await app?.close();
     await client.end().catch(() => undefined);
-    if (!options.keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    log(options.keep ? `kept schema ${schema}` : `dropped schema ${schema}`);
-    await admin.end();
+    await schema.drop();
   }
 }
 

@@ -16,15 +16,12 @@
  */
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/shared/database/data-source-options';
 import { migrate } from '../src/shared/database/migrate';
 import { CaseRowBuilder } from '../test/support/builders/case-rows.builder';
+import { applyBenchEnv, Args, benchSchema, check, log, mb, writeReport } from './support';
 
 interface Options {
   cases: number;
@@ -35,40 +32,21 @@ interface Options {
 }
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');
-const started = Date.now();
 
-function log(message: string): void {
-  process.stdout.write(
-    `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`,
-  );
-}
-
-function parseArgs(argv: string[]): Options {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const databaseUrl = value('database-url') ?? process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('--database-url postgresql://... is required');
+function parseArgs(args: Args): Options {
   const options = {
-    cases: Number(value('cases') ?? 100_000),
-    duePercent: Number(value('due-percent') ?? 1),
-    databaseUrl,
-    tenants: Number(value('tenants') ?? 4),
-    keep: argv.includes('--keep'),
+    cases: args.number('cases', 100_000),
+    duePercent: args.number('due-percent', 1),
+    databaseUrl: args.databaseUrl(),
+    tenants: args.number('tenants', 4),
+    keep: args.flag('keep'),
   };
-  if (!(options.cases >= 100 && options.duePercent > 0 && options.duePercent <= 100)) {
-    throw new Error('need --cases >= 100 and 0 < --due-percent <= 100');
-  }
+  check(
+    options.cases >= 100 && options.duePercent > 0 && options.duePercent <= 100,
+    'need --cases >= 100 and 0 < --due-percent <= 100',
+  );
   return options;
 }
-
-function withSearchPath(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
-  return parsed.toString();
-}
-
 /** Counts every statement any pg client of this process sends while `counting` is on. */
 const statements = { counting: false, count: 0 };
 const originalQuery = Client.prototype.query;
@@ -179,15 +157,7 @@ const BASELINE_SQL = `
          (SELECT count(*)::int FROM appended) AS cases`;
 
 async function startApp(url: string): Promise<INestApplicationContext> {
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
-    JOBS_ENABLED: 'false',
-    DEMO_DATA: 'false',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'cms-bench-')),
-  });
+  applyBenchEnv(url);
   // Imported only now: ConfigModule.forRoot reads and validates the environment on import.
   const { NestFactory } = await import('@nestjs/core');
   const { AppModule } = await import('../src/app.module');
@@ -200,16 +170,10 @@ async function startApp(url: string): Promise<INestApplicationContext> {
   return app;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  const schema = `bench_sla_${randomBytes(4).toString('hex')}`;
-  const url = withSearchPath(options.databaseUrl, schema);
-  const admin = new Client({ connectionString: options.databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  log(`schema ${schema} created; migrating`);
+  const options = parseArgs(new Args());
+  const schema = await benchSchema(options.databaseUrl, 'bench_sla', options.keep);
+  const url = schema.url;
   let app: INestApplicationContext | undefined;
   const client = new Client({ connectionString: url });
   try {
@@ -269,12 +233,37 @@ async function main(): Promise<void> {
         `instances marked differently: ${diff[0].n}\n`,
     );
     if (diff[0].n !== 0) process.exitCode = 1;
+    const ratio = run.ms / baseline.ms;
+    await writeReport('sla-check', options.databaseUrl, {
+      options,
+      results: {
+        due: due[0].n,
+        check: {
+          ms: run.ms,
+          statements: run.statements,
+          rssBefore: run.rssBefore,
+          rssPeak: run.rssPeak,
+          summary: run.result,
+        },
+        written: written[0],
+        baseline: { ms: baseline.ms, statements: baseline.statements, ...b },
+        ratio,
+        markedDifferently: diff[0].n,
+      },
+      rows: [
+        {
+          benchmark: 'SLA check (all tenants)',
+          size: `${options.cases} open cases, ${due[0].n} due`,
+          app: `${run.ms.toFixed(0)} ms, ${run.statements} statements, peak RSS ${mb(run.rssPeak)}`,
+          baseline: `${baseline.ms.toFixed(0)} ms, ${baseline.statements} statement (set-based UPDATE)`,
+          ratio: `${ratio.toFixed(1)}× wall time`,
+        },
+      ],
+    });
   } finally {
     await app?.close();
     await client.end().catch(() => undefined);
-    if (!options.keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    log(options.keep ? `kept schema ${schema}` : `dropped schema ${schema}`);
-    await admin.end();
+    await schema.drop();
   }
 }
 
