@@ -124,6 +124,26 @@ describe('Definitions: case-type configuration (e2e)', () => {
     );
   });
 
+  it('caps default groups at what a case may be assigned, so a defaulted case stays editable', async () => {
+    const processId = await createProcess(t, admin);
+    const groups = (n: number) => Array.from({ length: n }, (_, i) => `g${i}`);
+    const over = await create({
+      processId,
+      name: 'G',
+      code: 'GROUPS51',
+      defaultAssignedToGroups: groups(51),
+    });
+    expect(over.status).toBe(400);
+    expect(fieldsOf(over.body)).toEqual(['defaultAssignedToGroups']);
+    const at = await create({
+      processId,
+      name: 'G',
+      code: 'GROUPS50',
+      defaultAssignedToGroups: groups(50),
+    });
+    expect(at.status).toBe(201);
+  });
+
   it('needs every referenced priority to be a live priority of the tenant', async () => {
     const processId = await createProcess(t, admin);
     const mine = await createPriority(t, admin);

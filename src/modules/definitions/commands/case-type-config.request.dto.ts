@@ -1,15 +1,13 @@
+import { IdList, MAX_ASSIGNEES } from '../../../shared/http/id-list';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { MAX_HOURS } from '../domain/case-type-config';
@@ -55,10 +53,6 @@ export class CaseTypeConfigRequestDto {
 
   /** Group ids as they appear in tokens (there is no group registry). */
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(200, { each: true })
+  @IdList(MAX_ASSIGNEES)
   defaultAssignedToGroups?: string[] | null;
 }

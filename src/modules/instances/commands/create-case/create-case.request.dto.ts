@@ -1,3 +1,4 @@
+import { IdList, MAX_ASSIGNEES } from '../../../../shared/http/id-list';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -50,18 +51,12 @@ export class CreateCaseRequestDto {
   firstName?: string;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @IdList(MAX_ASSIGNEES)
   assignedToUsers?: string[];
 
   /** Defaults to the case type's default groups. */
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @IdList(MAX_ASSIGNEES)
   assignedToGroups?: string[];
 
   @IsOptional()
@@ -94,9 +89,6 @@ export class CreateCaseRequestDto {
   tags?: string[];
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @IdList(100)
   watchers?: string[];
 }

@@ -1,6 +1,5 @@
+import { IdList, MAX_ASSIGNEES } from '../../../../shared/http/id-list';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -32,17 +31,11 @@ export class EditCaseRequestDto {
   priorityId?: string | null;
 
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @IdList(MAX_ASSIGNEES)
   assignedToUsers?: string[];
 
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @IdList(MAX_ASSIGNEES)
   assignedToGroups?: string[];
 
   @IsOptional()
