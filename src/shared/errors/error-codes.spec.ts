@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CATALOGUE, ErrorCode, statusOf } from './error-codes';
 
@@ -27,5 +27,18 @@ describe('error catalogue', () => {
       console.error(expected.join('\n'));
     }
     expect(documented).toEqual(expected);
+  });
+
+  it('holds only codes something raises (a mention in @ApiErrors alone does not count)', () => {
+    const root = join(__dirname, '../..');
+    const source = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !/\.(spec|int-spec)\.ts$/.test(f))
+      .filter((f) => !f.endsWith('error-codes.ts'))
+      .map((f) => readFileSync(join(root, f), 'utf8').replace(/@ApiErrors\([^)]*\)/g, ''))
+      .join('\n');
+    const unraised = Object.entries(ErrorCode)
+      .filter(([name]) => !new RegExp(`ErrorCode\\.${name}\\b`).test(source))
+      .map(([, code]) => code);
+    expect(unraised).toEqual([]);
   });
 });
