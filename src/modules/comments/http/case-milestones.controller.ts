@@ -7,6 +7,7 @@ import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../shared/domain/case-ref';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
+import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
 import { WriteEnvelope, written } from '../../../shared/http/envelope';
 import { CaseResponseDto } from '../../instances/http/case.response.dto';
@@ -29,6 +30,7 @@ export class CaseMilestonesController {
    */
   @Post()
   @RequirePermissions(Permission.CASE_EDIT)
+  @VersionETag()
   @ApiWrite('CASE1003', CaseResponseDto)
   @ApiErrors(
     ErrorCode.InvalidIdentifier,

@@ -7,6 +7,7 @@ import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../shared/domain/case-ref';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
+import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
 import { WriteEnvelope, written } from '../../../shared/http/envelope';
 import { VIEW_PERMISSIONS } from '../../instances/domain/case-visibility';
@@ -36,6 +37,7 @@ export class CaseWatchersController {
   /** Adds `userId` (default: the caller) to the watchers; already watching changes nothing. */
   @Post()
   @RequirePermissions(...WATCHERS)
+  @VersionETag()
   @ApiWrite('CASE1001', CaseResponseDto)
   @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.CaseNotFound, ErrorCode.StaleVersion)
   @ApiIfMatch()
@@ -53,6 +55,7 @@ export class CaseWatchersController {
 
   @Delete(':userId')
   @RequirePermissions(...WATCHERS)
+  @VersionETag()
   @ApiWrite('CASE1002', CaseResponseDto)
   @ApiErrors(
     ErrorCode.InvalidIdentifier,
