@@ -24,6 +24,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.use(bodyParserErrors, inspectBody);
   app.disable('x-powered-by');
+  // Express's automatic ETag is a weak hash of the body, which If-Match on case routes would
+  // refuse: entity tags are case versions, set explicitly (VersionETag) on case responses only.
+  app.set('etag', false);
   app.set('query parser', 'extended');
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -194,6 +194,111 @@ describe('PATCH /api/v1/cases/:id (e2e)', () => {
     await patch(created.id, { details: 'by the assignee' }, assignee).expect(200);
   });
 
+  describe('ETag and If-Match', () => {
+    it('answers ETag: "<version>" on the case and on every write answering the case', async () => {
+      const created = await t.http
+        .post('/api/v1/cases')
+        .set(admin)
+        .send({ caseTypeId: type.id, details: 'x' })
+        .expect(201);
+      const id = created.body.data.id as string;
+      const got = await t.http.get(`/api/v1/cases/${id}`).set(admin).expect(200);
+      const edited = await patch(id, { details: 'y' }).expect(200);
+      const opened = await t.http.post(`/api/v1/cases/${id}/open`).set(admin).send({}).expect(200);
+      const tagged = await t.http
+        .post(`/api/v1/cases/${id}/tags`)
+        .set(admin)
+        .send({ tags: ['a'] })
+        .expect(200);
+      const watched = await t.http.post(`/api/v1/cases/${id}/watchers`).set(admin).send({});
+      const milestone = await t.http
+        .post(`/api/v1/cases/${id}/milestones`)
+        .set(admin)
+        .send({ name: 'Half', percent: 50 });
+      const claimed = await t.http.post(`/api/v1/cases/${id}/claim`).set(admin).send({});
+      for (const res of [created, got, edited, opened, tagged, watched, milestone, claimed]) {
+        expect([res.status, res.headers.etag]).toEqual([
+          res.status < 300 ? res.status : 'a 2xx',
+          `"${res.body.data.version}"`,
+        ]);
+      }
+      expect(got.headers.etag).toBe('"1"');
+      expect(claimed.headers.etag).toBe(`"${claimed.body.data.version}"`);
+    });
+
+    it('takes back exactly the ETag it sent, the bare version, a weak tag or *; stale is 409', async () => {
+      const { id } = await createCase(t, tenant, { caseTypeId: type.id });
+      const sent = (await t.http.get(`/api/v1/cases/${id}`).set(admin)).headers.etag;
+      const first = await patch(id, { details: 'a' }, { ...admin, 'If-Match': sent });
+      expect(first.status).toBe(200);
+      const stale = await patch(id, { details: 'b' }, { ...admin, 'If-Match': sent });
+      expect([stale.status, stale.body.code]).toEqual([409, 'CASE4092']);
+      const next = first.headers.etag;
+      expect((await patch(id, { details: 'c' }, { ...admin, 'If-Match': next })).status).toBe(200);
+      expect((await patch(id, { details: 'd' }, { ...admin, 'If-Match': '3' })).status).toBe(200);
+      expect((await patch(id, { details: 'e' }, { ...admin, 'If-Match': 'W/"4"' })).status).toBe(
+        200,
+      );
+      expect((await patch(id, { details: 'f' }, { ...admin, 'If-Match': '*' })).status).toBe(200);
+      const garbage = await patch(id, { details: 'g' }, { ...admin, 'If-Match': 'W/"abc"' });
+      expect([garbage.status, garbage.body.code]).toEqual([400, 'CASE4000']);
+    });
+
+    it('sends no automatic ETag on other routes', async () => {
+      const { id } = await createCase(t, tenant, { caseTypeId: type.id });
+      const lists = [
+        '/api/v1/cases',
+        `/api/v1/cases/${id}/activities`,
+        '/api/v1/priorities',
+        '/api/v1/case-statuses',
+      ];
+      for (const path of lists) {
+        const res = await t.http.get(path).set(admin).expect(200);
+        expect({ path, etag: res.headers.etag }).toEqual({ path, etag: undefined });
+      }
+      const comment = await t.http
+        .post(`/api/v1/cases/${id}/comments`)
+        .set(admin)
+        .send({ text: 'x' })
+        .expect(201);
+      expect(comment.headers.etag).toBeUndefined();
+    });
+
+    it('declares the ETag response header and the If-Match request header in OpenAPI', async () => {
+      const doc = (await t.http.get('/docs-json').expect(200)).body;
+      const op = (path: string, method: string) => doc.paths[path][method];
+      const declared = [
+        ['/api/v1/cases', 'post', '201'],
+        ['/api/v1/cases/{id}', 'get', '200'],
+        ['/api/v1/cases/{id}', 'patch', '200'],
+        ['/api/v1/cases/{id}/transfer', 'post', '201'],
+        ['/api/v1/cases/{id}/open', 'post', '200'],
+        ['/api/v1/cases/{id}/claim', 'post', '200'],
+        ['/api/v1/cases/{id}/tags', 'post', '200'],
+        ['/api/v1/cases/{id}/watchers', 'post', '200'],
+        ['/api/v1/cases/{id}/milestones', 'post', '200'],
+      ];
+      for (const [path, method, status] of declared) {
+        expect({
+          path,
+          method,
+          etag: Boolean(op(path, method).responses[status].headers?.ETag),
+        }).toEqual({ path, method, etag: true });
+      }
+      for (const [path, method] of declared.filter(
+        ([p, m]) => p !== '/api/v1/cases' && m !== 'get',
+      )) {
+        const names = op(path, method).parameters.map(
+          (p: { name: string; in: string }) => `${p.in}:${p.name}`,
+        );
+        expect({ path, names }).toEqual({
+          path,
+          names: expect.arrayContaining(['header:If-Match']),
+        });
+      }
+    });
+  });
+
   it('enforces the permission matrix', async () => {
     const created = await createCase(t, tenant, { caseTypeId: type.id });
     await expectPermissionMatrix(t, tenant, {

@@ -180,6 +180,74 @@ describe('Reading cases: GET /cases/:id and /cases/:id/activities (e2e)', () => 
       expect(byId.body.page.nextCursor).toBeNull();
     });
 
+    it('reaches every entry of a log longer than ten, in order, at any page size', async () => {
+      const created = await createCase(t, tenant, { caseTypeId: type.id });
+      for (let i = 1; i <= 11; i += 1) {
+        await t.http
+          .post(`/api/v1/cases/${created.id}/comments`)
+          .set(admin)
+          .send({ text: `note ${i}` })
+          .expect(201);
+      }
+      const all = await t.http
+        .get(`/api/v1/cases/${created.id}/activities`)
+        .query({ limit: 200 })
+        .set(admin)
+        .expect(200);
+      expect(all.body.data).toHaveLength(12);
+      expect(all.body.data[0].type).toBe('case.created');
+      const comments = await t.http
+        .get(`/api/v1/cases/${created.id}/comments`)
+        .query({ limit: 200 })
+        .set(admin)
+        .expect(200);
+      const commentIds = all.body.data
+        .slice(1)
+        .map((a: { data: { commentId?: string } }) => a.data.commentId);
+      const textOf = new Map<string, string>(
+        comments.body.data.map((c: { id: string; text: string }) => [c.id, c.text]),
+      );
+      expect(commentIds.map((id: string) => textOf.get(id))).toEqual(
+        Array.from({ length: 11 }, (_, i) => `note ${i + 1}`),
+      );
+      for (const limit of [1, 2, 3, 7, 50]) {
+        const ids: string[] = [];
+        let cursor: string | null | undefined;
+        do {
+          const res = await t.http
+            .get(`/api/v1/cases/${created.id}/activities`)
+            .query({ limit, ...(cursor ? { cursor } : {}) })
+            .set(admin)
+            .expect(200);
+          ids.push(...res.body.data.map((a: { id: string }) => a.id));
+          cursor = res.body.page.nextCursor;
+        } while (cursor);
+        expect({ limit, ids }).toEqual({
+          limit,
+          ids: all.body.data.map((a: { id: string }) => a.id),
+        });
+      }
+    });
+
+    it('follows the case visibility: 404 where the case is invisible, 200 where it is seen', async () => {
+      const created = await createCase(t, tenant, {
+        caseTypeId: type.id,
+        assignedToUsers: ['bob'],
+      });
+      const path = `/api/v1/cases/${created.id}/activities`;
+      const as = (user: string, permissions: Permission[]) =>
+        t.http.get(path).set(bearer({ tenant, user, permissions }));
+      const { CASE_ACTIVITY_VIEW } = Permission;
+      const hidden = await as('carol', [CASE_ACTIVITY_VIEW]);
+      expect([hidden.status, hidden.body.code]).toEqual([404, 'CASE4045']);
+      expect(hidden.body).not.toHaveProperty('data');
+      const views = [CASE_VIEW_ASSIGNED, CASE_VIEW_MINE, CASE_VIEW_UNASSIGNED];
+      expect((await as('carol', [CASE_ACTIVITY_VIEW, ...views])).status).toBe(404);
+      expect((await as('bob', [CASE_ACTIVITY_VIEW, CASE_VIEW_ASSIGNED])).status).toBe(200);
+      expect((await as('alice', [CASE_ACTIVITY_VIEW, CASE_VIEW_MINE])).status).toBe(200);
+      expect((await as('carol', [CASE_ACTIVITY_VIEW, CASE_VIEW])).status).toBe(200);
+    });
+
     it('answers 400 for a bad cursor, 404 for an unknown case', async () => {
       const created = await createCase(t, tenant, { caseTypeId: type.id });
       const path = `/api/v1/cases/${created.id}/activities`;

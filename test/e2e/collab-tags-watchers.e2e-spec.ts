@@ -125,15 +125,16 @@ describe('Collaboration: tags, watchers and manual milestones (e2e)', () => {
   });
 
   describe('watchers', () => {
-    it('lets anyone who sees the case watch it: 200 { data: case } with the caller added', async () => {
+    it('lets anyone who sees the case watch it: 200 CASE1001 with the case, the caller added', async () => {
       const { id } = await newCase({ initiatorId: 'carol' });
       const carol = bearer({ tenant, user: 'carol', permissions: [CASE_VIEW_MINE] });
       const res = await watch(id, carol);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
+        code: 'CASE1001',
+        message: 'Watcher added successfully.',
         data: expect.objectContaining({ id, watchers: ['carol'], version: 2 }),
       });
-      expect(res.body).not.toHaveProperty('code');
       const again = await watch(id, carol, { userId: 'carol' });
       expect(again.body.data).toMatchObject({ watchers: ['carol'], version: 2 });
 
@@ -146,7 +147,11 @@ describe('Collaboration: tags, watchers and manual milestones (e2e)', () => {
 
       const gone = await unwatch(id, 'carol', carol);
       expect(gone.status).toBe(200);
-      expect(gone.body).toEqual({ data: expect.objectContaining({ watchers: [], version: 3 }) });
+      expect(gone.body).toEqual({
+        code: 'CASE1002',
+        message: 'Watcher removed successfully.',
+        data: expect.objectContaining({ watchers: [], version: 3 }),
+      });
       expect((await caseTrail(t.dataSource, tenant, id)).activities.at(-1)?.type).toBe(
         'case.watcher-removed',
       );
@@ -203,6 +208,8 @@ describe('Collaboration: tags, watchers and manual milestones (e2e)', () => {
       const res = await milestone(id, { name: ' Parts ordered ', percent: 40 });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
+        code: 'CASE1003',
+        message: 'Milestone recorded successfully.',
         data: expect.objectContaining({
           completedPercent: 40,
           milestones: [

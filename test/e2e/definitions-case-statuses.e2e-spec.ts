@@ -54,6 +54,8 @@ describe('Definitions: case statuses (e2e)', () => {
       .send({ label: '  Waiting for parts ' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
+      code: 'CASE1004',
+      message: 'Case status label changed successfully.',
       data: { state: 'ON_HOLD', label: 'Waiting for parts', terminal: false },
     });
     await t.http

@@ -79,7 +79,11 @@ describe('Jobs: auto-close (e2e)', () => {
     t.clock.advanceMinutes(2 * HOUR_MINUTES);
     const res = await t.http.post('/api/v1/jobs/auto-close').set(viewer(mine.tenant)).send({});
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ data: { enqueued: 2 } });
+    expect(res.body).toEqual({
+      code: 'CASE1005',
+      message: 'Auto-close messages enqueued successfully.',
+      data: { enqueued: 2 },
+    });
 
     expect(await t.app.get(EmbeddedQueueConsumer).drain()).toBe(2);
     for (const c of mine.cases) {
@@ -95,6 +99,8 @@ describe('Jobs: auto-close (e2e)', () => {
       .set(viewer(theirs.tenant));
     expect(theirList.body.data).toHaveLength(1);
     expect((await t.http.post('/api/v1/jobs/auto-close').set(viewer(mine.tenant))).body).toEqual({
+      code: 'CASE1005',
+      message: 'Auto-close messages enqueued successfully.',
       data: { enqueued: 0 },
     });
   });

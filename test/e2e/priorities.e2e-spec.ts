@@ -1,4 +1,7 @@
 import { Permission } from '../../src/shared/auth/permission.enum';
+import { CaseState } from '../../src/shared/domain/case-state';
+import { createCase, moveTo } from '../support/builders/case-lifecycle.builder';
+import { DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { expectPermissionMatrix } from '../support/permission-matrix';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
@@ -16,6 +19,104 @@ describe('Priorities (e2e)', () => {
 
   const create = (body: object, headers = admin) =>
     t.http.post('/api/v1/priorities').set(headers).send(body);
+
+  describe('deleting a priority in use: 409 CASE4099', () => {
+    const remove = (id: string) => t.http.delete(`/api/v1/priorities/${id}`).set(admin);
+    const defs = () => new DefinitionsBuilder(t.dataSource, tenant);
+    const expectInUse = async (id: string) => {
+      const res = await remove(id);
+      expect([res.status, res.body.code]).toEqual([409, 'CASE4099']);
+      expect((await t.http.get(`/api/v1/priorities/${id}`).set(admin)).status).toBe(200);
+    };
+
+    it('refuses while a case type defaults to it, allows it once the type is deleted', async () => {
+      const priority = await defs().priority();
+      const type = await defs().caseType({ defaultPriorityId: priority.id });
+      await expectInUse(priority.id);
+      await t.http.delete(`/api/v1/case-types/${type.id}`).set(admin).expect(200);
+      expect((await remove(priority.id)).body.code).toBe('CASE0404');
+    });
+
+    it("refuses while a case type's SLA names it", async () => {
+      const priority = await defs().priority();
+      const sla = {
+        name: 'Fast',
+        priorityId: priority.id,
+        warnAfterMinutes: 5,
+        breachAfterMinutes: 10,
+      };
+      await defs().caseType({ slas: [sla] });
+      await expectInUse(priority.id);
+    });
+
+    it('refuses while an unfinished case carries it, allows it once the case is completed', async () => {
+      const priority = await defs().priority();
+      const type = await defs().caseType();
+      const kase = await createCase(t, tenant, { caseTypeId: type.id, priorityId: priority.id });
+      await expectInUse(priority.id);
+      await moveTo(t, tenant, kase.id, CaseState.COMPLETED);
+      expect((await remove(priority.id)).status).toBe(200);
+    });
+  });
+
+  // Real concurrency needs PostgreSQL: PGlite serves one connection at a time.
+  (process.env.TEST_DATABASE_URL ? describe : describe.skip)('races (PostgreSQL)', () => {
+    const settledWithin = (promise: Promise<unknown>, ms: number) =>
+      Promise.race([
+        promise.then(() => true),
+        new Promise((resolve) => setTimeout(() => resolve(false), ms)),
+      ]);
+
+    it('a case created while a delete holds the priority waits, then cannot use it', async () => {
+      const priority = await new DefinitionsBuilder(t.dataSource, tenant).priority();
+      const type = await new DefinitionsBuilder(t.dataSource, tenant).caseType();
+      const deleter = t.dataSource.createQueryRunner();
+      await deleter.startTransaction();
+      try {
+        await deleter.query('SELECT 1 FROM priorities WHERE id = $1 FOR UPDATE', [priority.id]);
+        const creating = t.http
+          .post('/api/v1/cases')
+          .set(admin)
+          .send({ caseTypeId: type.id, details: 'x', priorityId: priority.id })
+          .then((res) => res);
+        expect(await settledWithin(creating, 500)).toBe(false);
+        await deleter.query('UPDATE priorities SET deleted_at = now() WHERE id = $1', [
+          priority.id,
+        ]);
+        await deleter.commitTransaction();
+        const res = await creating;
+        expect(res.status).toBe(400);
+      } finally {
+        if (deleter.isTransactionActive) await deleter.rollbackTransaction();
+        await deleter.release();
+      }
+    });
+
+    it('a delete while a case type takes the priority as its default waits, then is refused', async () => {
+      const priority = await new DefinitionsBuilder(t.dataSource, tenant).priority();
+      const type = await new DefinitionsBuilder(t.dataSource, tenant).caseType();
+      const editor = t.dataSource.createQueryRunner();
+      await editor.startTransaction();
+      try {
+        await editor.query('SELECT 1 FROM priorities WHERE id = $1 FOR SHARE', [priority.id]);
+        await editor.query('UPDATE case_types SET default_priority_id = $1 WHERE id = $2', [
+          priority.id,
+          type.id,
+        ]);
+        const deleting = t.http
+          .delete(`/api/v1/priorities/${priority.id}`)
+          .set(admin)
+          .then((res) => res);
+        expect(await settledWithin(deleting, 500)).toBe(false);
+        await editor.commitTransaction();
+        const res = await deleting;
+        expect([res.status, res.body.code]).toEqual([409, 'CASE4099']);
+      } finally {
+        if (editor.isTransactionActive) await editor.rollbackTransaction();
+        await editor.release();
+      }
+    });
+  });
 
   it('creates, reads, lists, updates and soft-deletes a priority with the seed codes', async () => {
     const created = await create({ name: 'High', code: 'HIGH', level: 1, color: '#ff0000' });

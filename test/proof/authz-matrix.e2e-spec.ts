@@ -9,6 +9,8 @@ import {
   PERMISSIONS_KEY,
 } from '../../src/shared/auth/auth.decorators';
 import { ALL_PERMISSIONS, Permission } from '../../src/shared/auth/permission.enum';
+import { VIEW_PERMISSIONS } from '../../src/modules/instances/domain/case-visibility';
+import { multipart } from '../support/multipart';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
@@ -75,6 +77,15 @@ function discoverRoutes(): Route[] {
 
 const ROUTES = discoverRoutes();
 const hasId = (r: Route) => /:(id|clientId)\b/.test(r.path);
+const PER_CASE = ROUTES.filter((r) => r.path.startsWith('/api/v1/cases/:id'));
+const isView = (p: Permission) => (VIEW_PERMISSIONS as readonly Permission[]).includes(p);
+const { CASE_VIEW_ASSIGNED, CASE_VIEW_MINE, CASE_VIEW_UNASSIGNED } = Permission;
+
+/** The route's own permission(s) without the view ones: what a caller needs besides seeing. */
+function ownPermissions(route: Route): Permission[] {
+  const own = route.permissions.filter((p) => !isView(p));
+  return route.mode === 'all' ? own : own.slice(0, 1);
+}
 
 /** Bodies the validation would accept, for the other-tenant check to reach the handler. */
 const VALID_BODIES: Record<string, object> = {
@@ -127,6 +138,36 @@ describe('Authorization matrix: every route × every permission (e2e)', () => {
     data = await seedDataset(t, tenant);
     stranger = await seedDataset(t, otherTenant);
   }, 120_000);
+  /** Alice's case assigned to bob, with a tag, a comment and a document, for the visibility rows. */
+  let seen: ProofDataset;
+
+  beforeAll(async () => {
+    const admin = bearer({ tenant, user: data.user });
+    const kase = await t.http
+      .post('/api/v1/cases')
+      .set(admin)
+      .send({ caseTypeId: data.caseTypeId, details: 'Assigned', assignedToUsers: ['bob'] })
+      .expect(201);
+    const caseId = kase.body.data.id as string;
+    await t.http
+      .post(`/api/v1/cases/${caseId}/tags`)
+      .set(admin)
+      .send({ tags: ['vip'] });
+    await t.http.post(`/api/v1/cases/${caseId}/comments`).set(admin).send({ text: 'Hi' });
+    const file = multipart([{ filename: 'a.png', contentType: 'image/png', content: '<x/>' }]);
+    const doc = await t.http
+      .post(`/api/v1/cases/${caseId}/documents`)
+      .set(admin)
+      .set('Content-Type', file.contentType)
+      .send(file.body)
+      .expect(201);
+    seen = {
+      ...data,
+      caseId,
+      documentId: (doc.body.data.documentId ?? doc.body.data.id) as string,
+    };
+  }, 60_000);
+
   let requests = 0;
   afterAll(async () => {
     process.stdout.write(`authz matrix: ${ROUTES.length} routes, ${requests} requests\n`);
@@ -194,8 +235,45 @@ describe('Authorization matrix: every route × every permission (e2e)', () => {
       expect(actual).toEqual(wanted);
     },
   );
-});
 
+  it('has per-case routes to check visibility on', () => {
+    expect(PER_CASE.length).toBeGreaterThanOrEqual(25);
+    expect(PER_CASE.filter((r) => r.method === 'get').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(PER_CASE.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    'visibility of %s: the route permission alone does not show a case',
+    async (_label, route) => {
+      const path = resolvePath(route.path, seen);
+      const body = VALID_BODIES[`${route.method} ${route.path}`] ?? {};
+      const own = ownPermissions(route);
+      const as = (user: string, permissions: Permission[]) =>
+        send(route, path, bearer({ tenant, user, permissions, groups: ['g1'] }), body);
+      const outcome = async (user: string, permissions: Permission[]) => {
+        const res = await as(user, permissions);
+        requests += 1;
+        return res.status === 404 ? `404 ${String(res.body.code)}` : String(res.status);
+      };
+      const actual: Record<string, string> = {};
+      const wanted: Record<string, string> = {};
+      // Views carol holds, none of which shows a case assigned to bob and initiated by alice.
+      const blind = [CASE_VIEW_ASSIGNED, CASE_VIEW_MINE, CASE_VIEW_UNASSIGNED];
+      actual['carol, route permission + other views'] = await outcome('carol', [...own, ...blind]);
+      wanted['carol, route permission + other views'] = '404 CASE4045';
+      if (own.length > 0) {
+        actual['bob, route permission only'] = await outcome('bob', own);
+        wanted['bob, route permission only'] = '404 CASE4045';
+      }
+      if (route.method === 'get') {
+        actual['bob, assigned'] = await outcome('bob', [...own, CASE_VIEW_ASSIGNED]);
+        wanted['bob, assigned'] = '200';
+        actual['alice, initiator'] = await outcome('alice', [...own, CASE_VIEW_MINE]);
+        wanted['alice, initiator'] = '200';
+      }
+      expect({ route: key(route), ...actual }).toEqual({ route: key(route), ...wanted });
+    },
+  );
+});
 function key(r: Route): string {
   return `${r.method} ${r.path}`;
 }

@@ -31,7 +31,6 @@ export enum ErrorCode {
   MissingPermission = 'CASE4030',
   NotInitiator = 'CASE4031',
   ProxySaveRequired = 'CASE4032',
-  NotVisible = 'CASE4033',
   RouteNotFound = 'CASE4040',
   SolutionNotFound = 'CASE4041',
   ProcessNotFound = 'CASE4042',
@@ -127,10 +126,6 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.ProxySaveRequired]: {
     category: ErrorCategory.Forbidden,
     message: 'Acting on behalf of someone else needs CASE_INSTANCE_PROXY_SAVE.',
-  },
-  [ErrorCode.NotVisible]: {
-    category: ErrorCategory.Forbidden,
-    message: 'You may not act on this case.',
   },
   [ErrorCode.RouteNotFound]: { category: ErrorCategory.NotFound, message: 'No such route.' },
   [ErrorCode.SolutionNotFound]: {

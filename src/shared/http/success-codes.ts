@@ -1,4 +1,4 @@
-/** The seed's success codes and messages, verbatim. */
+/** The seed's success codes and messages, verbatim, then the extension range CASE1xxx. */
 export const SUCCESS_MESSAGES = {
   CASE0100: 'Case Solution saved successfully.',
   CASE0102: 'Case Solution updated successfully.',
@@ -41,6 +41,12 @@ export const SUCCESS_MESSAGES = {
   CASE0816: 'Status decision tree remove successfully.',
   CASE9006: 'Checking of the requested SLA(s) was successful.',
   CASE9008: 'Successfully checked Due Dates.',
+  // Extension codes (CASE1xxx) for writes the seed left without a code: cases and jobs.
+  CASE1001: 'Watcher added successfully.',
+  CASE1002: 'Watcher removed successfully.',
+  CASE1003: 'Milestone recorded successfully.',
+  CASE1004: 'Case status label changed successfully.',
+  CASE1005: 'Auto-close messages enqueued successfully.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;

@@ -1,12 +1,12 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';
 import { Permission } from '../../../shared/auth/permission.enum';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { ApiErrors, ApiList, ApiRead } from '../../../shared/http/api-responses';
-import { ListEnvelope, read, ReadEnvelope } from '../../../shared/http/envelope';
+import { ApiErrors, ApiList, ApiWrite } from '../../../shared/http/api-responses';
+import { ListEnvelope, WriteEnvelope, written } from '../../../shared/http/envelope';
 import { DEFAULT_LIMIT, PageQueryDto } from '../../../shared/http/pagination';
 import { EnqueueAutoClose } from '../enqueue-auto-close/enqueue-auto-close';
 import { ListAutoCloseEligibleQuery } from '../queries/list-auto-close-eligible/list-auto-close-eligible.query';
@@ -37,12 +37,11 @@ export class AutoCloseController {
   }
 
   @Post()
-  @HttpCode(HttpStatus.OK)
   @RequirePermissions(Permission.CASE_AUTOCLOSE_VIEW)
   @ApiOperation({ summary: 'Queue one case.auto-close message per eligible case' })
-  @ApiRead(AutoCloseEnqueuedDto)
+  @ApiWrite('CASE1005', AutoCloseEnqueuedDto)
   @ApiErrors()
-  async enqueue(@CurrentActor() actor: Actor): Promise<ReadEnvelope<AutoCloseEnqueuedDto>> {
-    return read(await this.enqueueAutoClose.run({ clientId: actor.clientId }));
+  async enqueue(@CurrentActor() actor: Actor): Promise<WriteEnvelope<AutoCloseEnqueuedDto>> {
+    return written('CASE1005', await this.enqueueAutoClose.run({ clientId: actor.clientId }));
   }
 }

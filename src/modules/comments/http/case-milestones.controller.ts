@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
@@ -6,9 +6,10 @@ import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.deco
 import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../shared/domain/case-ref';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { ApiErrors, ApiRead } from '../../../shared/http/api-responses';
+import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
+import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
-import { read, ReadEnvelope } from '../../../shared/http/envelope';
+import { WriteEnvelope, written } from '../../../shared/http/envelope';
 import { CaseResponseDto } from '../../instances/http/case.response.dto';
 import { ApiIfMatch, IfMatchVersion } from '../../instances/http/if-match';
 import { GetCaseQuery } from '../../instances/queries/get-case/get-case.query';
@@ -25,12 +26,12 @@ export class CaseMilestonesController {
 
   /**
    * Records a manual milestone and raises completedPercent to `percent` (never lowers it). An
-   * edit of the case: not on a COMPLETED or CANCELED case. The seed has no code: answers `{ data }`.
+   * edit of the case: not on a COMPLETED or CANCELED case. The seed has no code: CASE1003 extends it.
    */
   @Post()
-  @HttpCode(HttpStatus.OK)
   @RequirePermissions(Permission.CASE_EDIT)
-  @ApiRead(CaseResponseDto)
+  @VersionETag()
+  @ApiWrite('CASE1003', CaseResponseDto)
   @ApiErrors(
     ErrorCode.InvalidIdentifier,
     ErrorCode.CaseNotFound,
@@ -43,10 +44,10 @@ export class CaseMilestonesController {
     @CaseRefParam('id') ref: CaseRef,
     @Body() { name, percent }: RecordMilestoneRequestDto,
     @IfMatchVersion() expectedVersion?: number,
-  ): Promise<ReadEnvelope<CaseResponseDto>> {
+  ): Promise<WriteEnvelope<CaseResponseDto>> {
     const id: string = await this.commands.execute(
       new RecordMilestoneCommand(actor, ref, name, percent, expectedVersion),
     );
-    return read(await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+    return written('CASE1003', await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
   }
 }

@@ -7,6 +7,7 @@ import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../shared/domain/case-ref';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
+import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
 import { WriteEnvelope, written } from '../../../shared/http/envelope';
 import { CaseResponseDto } from '../../instances/http/case.response.dto';
@@ -30,6 +31,7 @@ export class CaseTagsController {
   /** Adds several tags at once; ones the case already has are ignored. Answers the case. */
   @Post()
   @RequirePermissions(Permission.CASE_EDIT)
+  @VersionETag()
   @ApiWrite('CASE0636', CaseResponseDto, HttpStatus.OK)
   @ApiErrors(
     ErrorCode.InvalidIdentifier,
@@ -53,6 +55,7 @@ export class CaseTagsController {
   /** `:tag` is matched after the same normalization (trimmed, lower-case). Answers the case. */
   @Delete(':tag')
   @RequirePermissions(Permission.CASE_EDIT)
+  @VersionETag()
   @ApiWrite('CASE0637', CaseResponseDto)
   @ApiErrors(
     ErrorCode.InvalidIdentifier,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
@@ -6,9 +6,10 @@ import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.deco
 import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../shared/domain/case-ref';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { ApiErrors, ApiRead } from '../../../shared/http/api-responses';
+import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
+import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
-import { read, ReadEnvelope } from '../../../shared/http/envelope';
+import { WriteEnvelope, written } from '../../../shared/http/envelope';
 import { VIEW_PERMISSIONS } from '../../instances/domain/case-visibility';
 import { CaseResponseDto } from '../../instances/http/case.response.dto';
 import { ApiIfMatch, IfMatchVersion } from '../../instances/http/if-match';
@@ -17,11 +18,11 @@ import { UnwatchCaseCommand } from '../commands/unwatch-case/unwatch-case.comman
 import { WatchCaseCommand } from '../commands/watch-case/watch-case.command';
 import { WatchCaseRequestDto } from '../commands/watch-case/watch-case.request.dto';
 
-type Answer = Promise<ReadEnvelope<CaseResponseDto>>;
+type Answer = Promise<WriteEnvelope<CaseResponseDto>>;
 
 /**
  * Anyone who sees the case may watch or unwatch it for themselves; doing so for another user
- * needs CASE_EDIT (403 CASE4030). The seed has no success code for these: they answer `{ data }`.
+ * needs CASE_EDIT (403 CASE4030). The seed has no code for these: CASE1001/CASE1002 extend it.
  */
 const WATCHERS = [...VIEW_PERMISSIONS, Permission.CASE_EDIT];
 
@@ -35,9 +36,9 @@ export class CaseWatchersController {
 
   /** Adds `userId` (default: the caller) to the watchers; already watching changes nothing. */
   @Post()
-  @HttpCode(HttpStatus.OK)
   @RequirePermissions(...WATCHERS)
-  @ApiRead(CaseResponseDto)
+  @VersionETag()
+  @ApiWrite('CASE1001', CaseResponseDto)
   @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.CaseNotFound, ErrorCode.StaleVersion)
   @ApiIfMatch()
   async watch(
@@ -49,12 +50,13 @@ export class CaseWatchersController {
     const id: string = await this.commands.execute(
       new WatchCaseCommand(actor, ref, userId, expectedVersion),
     );
-    return read(await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+    return written('CASE1001', await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
   }
 
   @Delete(':userId')
   @RequirePermissions(...WATCHERS)
-  @ApiRead(CaseResponseDto)
+  @VersionETag()
+  @ApiWrite('CASE1002', CaseResponseDto)
   @ApiErrors(
     ErrorCode.InvalidIdentifier,
     ErrorCode.CaseNotFound,
@@ -71,6 +73,6 @@ export class CaseWatchersController {
     const id: string = await this.commands.execute(
       new UnwatchCaseCommand(actor, ref, userId, expectedVersion),
     );
-    return read(await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+    return written('CASE1002', await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
   }
 }

@@ -10,8 +10,8 @@ import {
 import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseState } from '../../../shared/domain/case-state';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { ApiErrors, ApiRead } from '../../../shared/http/api-responses';
-import { read, ReadEnvelope } from '../../../shared/http/envelope';
+import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
+import { read, ReadEnvelope, WriteEnvelope, written } from '../../../shared/http/envelope';
 import { RelabelCaseStatusCommand } from '../commands/relabel-case-status/relabel-case-status.command';
 import { RelabelCaseStatusRequestDto } from '../commands/relabel-case-status/relabel-case-status.request.dto';
 import { ListCaseStatusesQuery } from '../queries/list-case-statuses/list-case-statuses.query';
@@ -45,15 +45,16 @@ export class CaseStatusesController {
   @Put(':state')
   @RequirePermissions(Permission.CASE_DEF_EDIT)
   @ApiParam({ name: 'state', enum: CaseState })
-  @ApiRead(CaseStatusResponseDto)
+  @ApiWrite('CASE1004', CaseStatusResponseDto)
   @ApiErrors(ErrorCode.UnknownState)
   async relabel(
     @CurrentActor() actor: Actor,
     @Param('state') state: string,
     @Body() body: RelabelCaseStatusRequestDto,
-  ): Promise<ReadEnvelope<CaseStatusResponseDto>> {
-    return read(
-      await this.commands.execute(new RelabelCaseStatusCommand(actor, state, body.label)),
+  ): Promise<WriteEnvelope<CaseStatusResponseDto>> {
+    const relabeled: CaseStatusResponseDto = await this.commands.execute(
+      new RelabelCaseStatusCommand(actor, state, body.label),
     );
+    return written('CASE1004', relabeled);
   }
 }

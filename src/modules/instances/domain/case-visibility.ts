@@ -1,5 +1,6 @@
 import { Actor } from '../../../shared/auth/actor';
 import { Permission } from '../../../shared/auth/permission.enum';
+import { CaseNotFoundError } from './case.errors';
 
 export const VIEW_PERMISSIONS = [
   Permission.CASE_VIEW,
@@ -29,4 +30,23 @@ export function canView(viewer: Viewer, kase: VisibleFacts): boolean {
   if (viewer.has(Permission.CASE_VIEW_MINE) && kase.initiatorId === viewer.userId) return true;
   const unassigned = kase.assignedToUsers.length === 0 && kase.assignedToGroups.length === 0;
   return viewer.has(Permission.CASE_VIEW_UNASSIGNED) && unassigned;
+}
+
+type Facts = VisibleFacts | { readonly snapshot: VisibleFacts };
+
+/**
+ * The gate every per-case read and write goes through (case, comments, messages, documents,
+ * activities, tags, watchers, milestones, actions): the case if the viewer may see it, otherwise
+ * CaseNotFoundError. Invisible is answered like absent, so ids of other people's cases leak
+ * nothing. `rule` widens the view for the initiator's own answers (canAnswerAsInitiator).
+ */
+export function visibleOr404<T extends Facts, V extends Viewer = Viewer>(
+  viewer: V,
+  kase: T | null | undefined,
+  rule: (viewer: V, facts: VisibleFacts) => boolean = canView,
+): T {
+  if (!kase || !rule(viewer, 'snapshot' in kase ? kase.snapshot : kase)) {
+    throw new CaseNotFoundError();
+  }
+  return kase;
 }

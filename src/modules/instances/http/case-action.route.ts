@@ -3,11 +3,12 @@ import { RequirePermissions } from '../../../shared/auth/auth.decorators';
 import { Permission } from '../../../shared/auth/permission.enum';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
+import { VersionETag } from '../../../shared/http/etag';
 import { SuccessCode } from '../../../shared/http/success-codes';
 import { CaseResponseDto } from './case.response.dto';
 import { ApiIfMatch } from './if-match';
 
-/** A `POST /cases/:id/<action>` route answering the case with a seed success code. */
+/** A `POST /cases/:id/<action>` route answering the case (and its ETag) with a seed success code. */
 export const CaseActionRoute = (
   path: string,
   code: SuccessCode,
@@ -18,6 +19,7 @@ export const CaseActionRoute = (
     Post(path),
     RequirePermissions(...permissions),
     ApiWrite(code, CaseResponseDto),
+    VersionETag(),
     ApiErrors(
       ErrorCode.InvalidIdentifier,
       ErrorCode.CaseNotFound,

@@ -11,6 +11,7 @@ import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../shared/domain/case-ref';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiRead, ApiWrite } from '../../../shared/http/api-responses';
+import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
 import { read, ReadEnvelope, WriteEnvelope, written } from '../../../shared/http/envelope';
 import { SuccessCode } from '../../../shared/http/success-codes';
@@ -38,6 +39,7 @@ export class CasesController {
 
   @Post()
   @RequirePermissions(Permission.CASE_CREATE)
+  @VersionETag()
   @ApiWrite('CASE0600', CaseResponseDto, HttpStatus.CREATED)
   @ApiErrors(
     ErrorCode.CaseTypeNotFound,
@@ -56,6 +58,7 @@ export class CasesController {
   /** Visible under any of the caller's view permissions; otherwise 404. */
   @Get(':id')
   @RequirePermissions(...VIEW_PERMISSIONS)
+  @VersionETag()
   @ApiRead(CaseResponseDto)
   @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.CaseNotFound)
   async get(
@@ -67,6 +70,7 @@ export class CasesController {
 
   @Patch(':id')
   @RequirePermissions(Permission.CASE_EDIT)
+  @VersionETag()
   @ApiWrite('CASE0602', CaseResponseDto)
   @ApiErrors(
     ErrorCode.InvalidIdentifier,
@@ -94,6 +98,7 @@ export class CasesController {
   /** Answers the new case; the original is canceled and points to it. */
   @Post(':id/transfer')
   @RequireAllPermissions(Permission.CASE_CREATE, Permission.CASE_EDIT)
+  @VersionETag()
   @ApiWrite('CASE0600', CaseResponseDto, HttpStatus.CREATED)
   @ApiErrors(
     ErrorCode.InvalidIdentifier,

@@ -28,5 +28,8 @@ export const ApiIfMatch = () =>
   ApiHeader({
     name: 'If-Match',
     required: false,
-    description: 'The case version the change is based on; a stale one is 409 CASE4092.',
+    description:
+      'The case version the change is based on: the ETag the server sent ("3"), the bare ' +
+      'version (3), a weak tag (W/"3", as proxies that compress produce) or * (any). A stale ' +
+      'one is 409 CASE4092.',
   });

@@ -75,11 +75,13 @@ export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
     };
   }
 
+  /** FOR SHARE in a command: a concurrent priority delete (CASE4099) waits for this case or wins. */
   async findPriority(clientId: string, priorityId: string | null): Promise<CasePriority | null> {
     if (!priorityId) return null;
     const [row] = await this.tx.query<CasePriority>(
       `SELECT id, level FROM priorities
-        WHERE client_id = $1 AND id = $2 AND deleted_at IS NULL AND active`,
+        WHERE client_id = $1 AND id = $2 AND deleted_at IS NULL AND active
+        ${this.tx.inTransaction ? 'FOR SHARE' : ''}`,
       [clientId, priorityId],
     );
     return row ?? null;

@@ -1,12 +1,11 @@
 import { Actor } from '../../../shared/auth/actor';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { CaseRef, caseRefCondition } from '../../../shared/domain/case-ref';
-import { CaseNotFoundError } from '../domain/case.errors';
-import { canView, VisibleFacts } from '../domain/case-visibility';
+import { visibleOr404, VisibleFacts } from '../domain/case-visibility';
 
 /**
- * The id of the case `ref` names in the actor's tenant, for read sides of other modules (comments,
- * messages, documents): absent and invisible alike are CaseNotFoundError.
+ * The id of the case `ref` names in the actor's tenant, for the read sides of per-case lists
+ * (comments, messages, documents, activities): absent and invisible alike are CaseNotFoundError.
  */
 export async function visibleCaseId(
   tx: TransactionManager,
@@ -20,6 +19,5 @@ export async function visibleCaseId(
        FROM cases WHERE client_id = $1 AND ${column} = $2`,
     [actor.clientId, value],
   );
-  if (!row || !canView(actor, row)) throw new CaseNotFoundError();
-  return row.id;
+  return visibleOr404(actor, row).id;
 }

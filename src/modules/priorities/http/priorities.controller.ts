@@ -85,7 +85,7 @@ export class PrioritiesController {
   @Delete(':id')
   @RequirePermissions(Permission.CASE_PRIORITY_DELETE)
   @ApiWrite('CASE0404', null)
-  @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.PriorityNotFound)
+  @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.PriorityNotFound, ErrorCode.PriorityInUse)
   async remove(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
+import { TERMINAL_STATES } from '../../../shared/domain/case-state';
 import { Outbox } from '../../../shared/outbox/outbox';
 import { Priority } from '../domain/priority';
+import { PriorityUsage } from '../domain/priority.errors';
 import { PriorityRepository } from '../domain/priority.repository';
 
 interface PriorityRow {
@@ -47,6 +49,21 @@ export class PriorityTypeormRepository extends PriorityRepository {
       updatedAt: row.updated_at,
       deletedAt: row.deleted_at,
     });
+  }
+
+  async usage(clientId: string, id: string): Promise<PriorityUsage> {
+    const [row] = await this.tx.query<{ caseTypes: number; openCases: number }>(
+      `SELECT (SELECT count(*)::int FROM case_types
+                WHERE client_id = $1 AND deleted_at IS NULL
+                  AND (default_priority_id = $2
+                       OR slas @> jsonb_build_array(jsonb_build_object('priorityId', $2::text))))
+                AS "caseTypes",
+              (SELECT count(*)::int FROM cases
+                WHERE client_id = $1 AND priority_id = $2 AND state <> ALL($3::text[]))
+                AS "openCases"`,
+      [clientId, id, [...TERMINAL_STATES]],
+    );
+    return row;
   }
 
   async codeTaken(clientId: string, code: string, exceptId?: string): Promise<boolean> {

@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../../instances/domain/case.errors';
 import { CaseRepository } from '../../../instances/domain/case.repository';
-import { canView } from '../../../instances/domain/case-visibility';
+import { visibleOr404 } from '../../../instances/domain/case-visibility';
 import { CaseCommentDto } from '../../../instances/http/case.response.dto';
 import { commentDto } from '../../http/comment.dto-mapper';
 import { AddCommentCommand } from './add-comment.command';
@@ -18,8 +17,7 @@ export class AddCommentHandler implements ICommandHandler<AddCommentCommand> {
 
   execute({ actor, caseRef, text, expectedVersion }: AddCommentCommand): Promise<CaseCommentDto> {
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
       const { comment } = kase.collaborate(
         { kind: 'comment', text },

@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../../instances/domain/case.errors';
 import { CaseRepository } from '../../../instances/domain/case.repository';
 import { canAnswerAsInitiator } from '../../../instances/domain/case-initiator-access';
+import { visibleOr404 } from '../../../instances/domain/case-visibility';
 import { commentDto } from '../../http/comment.dto-mapper';
 import {
   AddInitiatorCommentCommand,
@@ -21,8 +21,11 @@ export class AddInitiatorCommentHandler implements ICommandHandler<AddInitiatorC
   execute(command: AddInitiatorCommentCommand): Promise<InitiatorCommentResult> {
     const { actor, caseRef, text, expectedVersion } = command;
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canAnswerAsInitiator(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(
+        actor,
+        await this.cases.findForUpdate(actor.clientId, caseRef),
+        canAnswerAsInitiator,
+      );
       kase.expectVersion(expectedVersion);
       const ctx = { actor, at: this.clock.now() };
       const { comment, answeredInput } = kase.collaborate({ kind: 'initiatorComment', text }, ctx);

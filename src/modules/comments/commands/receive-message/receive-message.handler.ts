@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../../instances/domain/case.errors';
 import { CaseRepository } from '../../../instances/domain/case.repository';
 import { canAnswerAsInitiator } from '../../../instances/domain/case-initiator-access';
+import { visibleOr404 } from '../../../instances/domain/case-visibility';
 import { CaseMessageRepository } from '../../domain/case-message.repository';
 import { CaseMessageResponseDto } from '../../http/case-message.response.dto';
 import { messageDto } from '../../http/message.dto-mapper';
@@ -22,8 +22,11 @@ export class ReceiveMessageHandler implements ICommandHandler<ReceiveMessageComm
   execute(command: ReceiveMessageCommand): Promise<CaseMessageResponseDto> {
     const { actor, caseRef, message, expectedVersion } = command;
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canAnswerAsInitiator(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(
+        actor,
+        await this.cases.findForUpdate(actor.clientId, caseRef),
+        canAnswerAsInitiator,
+      );
       kase.expectVersion(expectedVersion);
       const change = { kind: 'receiveMessage' as const, ...message };
       const { message: received } = kase.collaborate(change, { actor, at: this.clock.now() });

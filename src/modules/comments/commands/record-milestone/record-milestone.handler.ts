@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../../instances/domain/case.errors';
 import { CaseRepository } from '../../../instances/domain/case.repository';
-import { canView } from '../../../instances/domain/case-visibility';
+import { visibleOr404 } from '../../../instances/domain/case-visibility';
 import { RecordMilestoneCommand } from './record-milestone.command';
 
 @CommandHandler(RecordMilestoneCommand)
@@ -22,8 +21,7 @@ export class RecordMilestoneHandler implements ICommandHandler<RecordMilestoneCo
     expectedVersion,
   }: RecordMilestoneCommand): Promise<string> {
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
       kase.collaborate({ kind: 'milestone', name, percent }, { actor, at: this.clock.now() });
       await this.cases.save(kase);

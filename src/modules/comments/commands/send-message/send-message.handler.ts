@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../../instances/domain/case.errors';
 import { CaseRepository } from '../../../instances/domain/case.repository';
-import { canView } from '../../../instances/domain/case-visibility';
+import { visibleOr404 } from '../../../instances/domain/case-visibility';
 import { CaseMessageRepository } from '../../domain/case-message.repository';
 import { CaseMessageResponseDto } from '../../http/case-message.response.dto';
 import { messageDto } from '../../http/message.dto-mapper';
@@ -22,8 +21,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
   execute(command: SendMessageCommand): Promise<CaseMessageResponseDto> {
     const { actor, caseRef, message, expectedVersion } = command;
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
       const change = { kind: 'sendMessage' as const, ...message };
       const { message: sent } = kase.collaborate(change, { actor, at: this.clock.now() });

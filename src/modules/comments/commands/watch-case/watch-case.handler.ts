@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../../instances/domain/case.errors';
 import { CaseRepository } from '../../../instances/domain/case.repository';
-import { canView } from '../../../instances/domain/case-visibility';
+import { visibleOr404 } from '../../../instances/domain/case-visibility';
 import { WatchCaseCommand } from './watch-case.command';
 
 @CommandHandler(WatchCaseCommand)
@@ -16,8 +15,7 @@ export class WatchCaseHandler implements ICommandHandler<WatchCaseCommand> {
 
   execute({ actor, caseRef, userId, expectedVersion }: WatchCaseCommand): Promise<string> {
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
       kase.collaborate(
         { kind: 'watch', userId: userId ?? actor.userId },

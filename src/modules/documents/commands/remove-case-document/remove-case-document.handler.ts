@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../../instances/domain/case.errors';
 import { CaseRepository } from '../../../instances/domain/case.repository';
-import { canView } from '../../../instances/domain/case-visibility';
+import { visibleOr404 } from '../../../instances/domain/case-visibility';
 import { CaseDocumentNotFoundError } from '../../domain/case-document.errors';
 import { CaseDocumentRepository } from '../../domain/case-document.repository';
 import { RemoveCaseDocumentCommand } from './remove-case-document.command';
@@ -21,8 +20,7 @@ export class RemoveCaseDocumentHandler implements ICommandHandler<RemoveCaseDocu
   execute(command: RemoveCaseDocumentCommand): Promise<void> {
     const { actor, caseRef, documentId, expectedVersion } = command;
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       const document = await this.documents.find(actor.clientId, kase.id, documentId);
       if (!document) throw new CaseDocumentNotFoundError();
       kase.expectVersion(expectedVersion);

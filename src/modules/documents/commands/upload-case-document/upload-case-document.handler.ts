@@ -2,9 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../../instances/domain/case.errors';
 import { CaseRepository } from '../../../instances/domain/case.repository';
-import { canView } from '../../../instances/domain/case-visibility';
+import { visibleOr404 } from '../../../instances/domain/case-visibility';
 import { CaseDocumentDto } from '../../../instances/http/case.response.dto';
 import { CaseDocumentRepository } from '../../domain/case-document.repository';
 import { documentDto } from '../../http/document.dto-mapper';
@@ -22,8 +21,7 @@ export class UploadCaseDocumentHandler implements ICommandHandler<UploadCaseDocu
   execute(command: UploadCaseDocumentCommand): Promise<CaseDocumentDto> {
     const { actor, caseRef, stored, expectedVersion } = command;
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
       const { fileName, contentType, size, sha256 } = stored;
       const facts = { id: randomUUID(), fileName, contentType, size, sha256 };

@@ -1,10 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../domain/case.errors';
 import { CaseRepository } from '../../domain/case.repository';
 import { stillResolvedAt } from '../../domain/case-auto-close.policy';
-import { canView } from '../../domain/case-visibility';
+import { visibleOr404 } from '../../domain/case-visibility';
 import { CompleteCaseCommand } from './complete-case.command';
 
 @CommandHandler(CompleteCaseCommand)
@@ -17,8 +16,7 @@ export class CompleteCaseHandler implements ICommandHandler<CompleteCaseCommand>
 
   execute({ actor, caseRef, options, ifResolvedAt }: CompleteCaseCommand): Promise<string> {
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
       if (ifResolvedAt && !stillResolvedAt(kase.snapshot, ifResolvedAt)) return kase.id;
       kase.complete({ actor, at: this.clock.now(), comment: options.comment });

@@ -2,10 +2,10 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
 import { Case } from '../../domain/case.aggregate';
-import { CaseNotFoundError, InvalidCasePriorityError } from '../../domain/case.errors';
+import { InvalidCasePriorityError } from '../../domain/case.errors';
 import { CaseRepository } from '../../domain/case.repository';
 import { CasePriority, CaseTypeConfigReader } from '../../domain/case-type-config.reader';
-import { canView } from '../../domain/case-visibility';
+import { visibleOr404 } from '../../domain/case-visibility';
 import { EditCaseCommand } from './edit-case.command';
 
 @CommandHandler(EditCaseCommand)
@@ -19,8 +19,7 @@ export class EditCaseHandler implements ICommandHandler<EditCaseCommand> {
 
   execute({ actor, caseRef, changes, expectedVersion }: EditCaseCommand): Promise<string> {
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
       const priority = await this.newPriority(kase, changes.priorityId);
       kase.edit(changes, priority, { actor, at: this.clock.now() });

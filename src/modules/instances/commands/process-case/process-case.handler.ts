@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../domain/case.errors';
 import { CaseRepository } from '../../domain/case.repository';
-import { canView } from '../../domain/case-visibility';
+import { visibleOr404 } from '../../domain/case-visibility';
 import { ProcessCaseCommand } from './process-case.command';
 
 @CommandHandler(ProcessCaseCommand)
@@ -16,8 +15,7 @@ export class ProcessCaseHandler implements ICommandHandler<ProcessCaseCommand> {
 
   execute({ actor, caseRef, options }: ProcessCaseCommand): Promise<string> {
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
       kase.process({ actor, at: this.clock.now(), comment: options.comment });
       await this.cases.save(kase);

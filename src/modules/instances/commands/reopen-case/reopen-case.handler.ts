@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError } from '../../domain/case.errors';
 import { CaseRepository } from '../../domain/case.repository';
-import { canView } from '../../domain/case-visibility';
+import { visibleOr404 } from '../../domain/case-visibility';
 import { ReopenCaseCommand } from './reopen-case.command';
 
 @CommandHandler(ReopenCaseCommand)
@@ -16,8 +15,7 @@ export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand> {
 
   execute({ actor, caseRef, options }: ReopenCaseCommand): Promise<string> {
     return this.tx.run(async () => {
-      const kase = await this.cases.findForUpdate(actor.clientId, caseRef);
-      if (!kase || !canView(actor, kase.snapshot)) throw new CaseNotFoundError();
+      const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
       kase.reopen({ actor, at: this.clock.now(), comment: options.comment });
       await this.cases.save(kase);

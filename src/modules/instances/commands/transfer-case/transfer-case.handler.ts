@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseNotFoundError, CaseTypeNotFoundError } from '../../domain/case.errors';
+import { CaseTypeNotFoundError } from '../../domain/case.errors';
 import { CaseRepository } from '../../domain/case.repository';
 import { CaseTypeConfigReader } from '../../domain/case-type-config.reader';
-import { canView } from '../../domain/case-visibility';
+import { visibleOr404 } from '../../domain/case-visibility';
 import { TransferCaseCommand } from './transfer-case.command';
 
 @CommandHandler(TransferCaseCommand)
@@ -19,8 +19,7 @@ export class TransferCaseHandler implements ICommandHandler<TransferCaseCommand>
   execute({ actor, caseRef, caseTypeId, options }: TransferCaseCommand): Promise<string> {
     return this.tx.run(async () => {
       const { clientId } = actor;
-      const original = await this.cases.findForUpdate(clientId, caseRef);
-      if (!original || !canView(actor, original.snapshot)) throw new CaseNotFoundError();
+      const original = visibleOr404(actor, await this.cases.findForUpdate(clientId, caseRef));
       original.expectVersion(options.expectedVersion);
       const target = await this.definitions.findCaseType(clientId, caseTypeId);
       if (!target) throw new CaseTypeNotFoundError();

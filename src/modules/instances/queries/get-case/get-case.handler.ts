@@ -3,7 +3,7 @@ import { Permission } from '../../../../shared/auth/permission.enum';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { caseRefCondition } from '../../../../shared/domain/case-ref';
 import { CaseNotFoundError } from '../../domain/case.errors';
-import { canView } from '../../domain/case-visibility';
+import { visibleOr404 } from '../../domain/case-visibility';
 import { CaseCommentDto, CaseDocumentDto, CaseResponseDto } from '../../http/case.response.dto';
 import { CASE_COMMENT_COLUMNS, CASE_DOCUMENT_COLUMNS } from '../case-children.sql';
 import { CASE_COLUMNS, CASE_FROM } from '../case.sql';
@@ -20,12 +20,13 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
 
   async execute({ actor, caseRef, afterOwnWrite }: GetCaseQuery): Promise<CaseResponseDto> {
     const { column, value } = caseRefCondition(caseRef);
-    const [kase] = await this.tx.query<CaseResponseDto>(
+    const [found] = await this.tx.query<CaseResponseDto>(
       `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.client_id = $1 AND c.${column} = $2`,
       [actor.clientId, value],
     );
-    // Invisible is answered like absent, so that ids of other people's cases leak nothing.
-    if (!kase || (!afterOwnWrite && !canView(actor, kase))) throw new CaseNotFoundError();
+    // A write answers the case it changed even if the change hid it from the writer.
+    const kase = afterOwnWrite ? found : visibleOr404(actor, found);
+    if (!kase) throw new CaseNotFoundError();
     // Comments and documents have their own view permissions; the case view does not bypass them.
     const comments = actor.has(Permission.CASE_COMMENT_VIEW)
       ? await this.tx.query<CaseCommentDto>(COMMENTS, [actor.clientId, kase.id])

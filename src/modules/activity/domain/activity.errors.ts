@@ -1,8 +1,0 @@
-import { NotFoundError } from '../../../shared/errors/domain-error';
-import { ErrorCode } from '../../../shared/errors/error-codes';
-
-export class ActivityCaseNotFoundError extends NotFoundError {
-  constructor() {
-    super(ErrorCode.CaseNotFound);
-  }
-}
