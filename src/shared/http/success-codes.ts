@@ -41,6 +41,13 @@ export const SUCCESS_MESSAGES = {
   CASE0816: 'Status decision tree remove successfully.',
   CASE9006: 'Checking of the requested SLA(s) was successful.',
   CASE9008: 'Successfully checked Due Dates.',
+  // Directory and notifications (extension)
+  CASE1200: 'Directory user saved successfully.',
+  CASE1201: 'Directory user removed successfully.',
+  CASE1210: 'Notification marked as read.',
+  CASE1211: 'All notifications marked as read.',
+  CASE1220: 'Notification template saved successfully.',
+  CASE1221: 'Notification template reset to the built-in.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;
