@@ -1,4 +1,13 @@
-import { IsBoolean, IsEmail, IsOptional, IsString, IsTimeZone, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { IdList } from '../../../../shared/http/id-list';
 import { Omittable } from '../../../../shared/http/omittable';
 import { LOCALE_PATTERN } from '../../../../shared/directory/locale';
