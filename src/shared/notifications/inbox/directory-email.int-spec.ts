@@ -111,18 +111,16 @@ describe('notifications to directory users and groups (integration, local smtp-s
 
   it("renders the tenant's template for the language, times in the user's time zone", async () => {
     await user('anna', { email: 'anna@example.test', locale: 'de-CH', timeZone: 'Europe/Zurich' });
-    await t.app
-      .get(NotificationTemplateStore)
-      .save(
-        tenant,
-        'sla.warning',
-        'de',
-        {
-          subject: 'SLA {{slaName}} für {{case.displayId}}',
-          body: 'Frist: {{breachAt}} / {{recipient.id}}',
-        },
-        { userId: 'admin', now: t.clock.now() },
-      );
+    await t.app.get(NotificationTemplateStore).save(
+      tenant,
+      'sla.warning',
+      'de',
+      {
+        subject: 'SLA {{slaName}} für {{case.displayId}}',
+        body: 'Frist: {{breachAt}} / {{recipient.id}}',
+      },
+      { userId: 'admin', now: t.clock.now() },
+    );
     await record([
       {
         clientId: tenant,
@@ -134,7 +132,9 @@ describe('notifications to directory users and groups (integration, local smtp-s
     ]);
     const [mail] = mailTo('anna@example.test');
     expect(mail.headers['subject']).toMatch(/^=\?UTF-8\?/);
-    expect(mail.text).toBe('Frist: 2026-01-05 14:00 (Europe/Zurich) / anna\n'.replace(/\n/g, '\r\n'));
+    expect(mail.text).toBe(
+      'Frist: 2026-01-05 14:00 (Europe/Zurich) / anna\n'.replace(/\n/g, '\r\n'),
+    );
   });
 
   it('retries a refused e-mail with the same Message-ID and never sends it twice', async () => {
