@@ -11,11 +11,7 @@ import { Clock } from '../../time/clock';
 import { Inbox } from './inbox';
 import { InboxItemResponseDto } from './inbox-item.response.dto';
 import { ListInboxRequestDto } from './list-inbox.request.dto';
-
-export class ReadAllResponseDto {
-  /** How many notifications were unread. */
-  updated!: number;
-}
+import { ReadAllResponseDto } from './read-all.response.dto';
 
 @ApiTags('notifications')
 @Controller('api/v1/notifications')
