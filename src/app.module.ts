@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { AutoCloseModule } from './modules/auto-close/auto-close.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
+import { DirectoryModule } from './modules/directory/directory.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { CaseViewsModule } from './modules/instances/views/case-views.module';
 import { InstancesModule } from './modules/instances/instances.module';
@@ -45,6 +46,7 @@ import { ClockModule } from './shared/time/clock.module';
     DatabaseModule,
     OperationsModule,
     IdempotencyModule,
+    DirectoryModule,
     AuthModule,
     PrioritiesModule,
     StorageModule,

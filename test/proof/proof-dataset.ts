@@ -73,6 +73,11 @@ export async function seedDataset(
     name: 'Gateway',
     permissions: ['CASE_VIEW'],
   });
+  const directoryUser = await t.http
+    .put(`/api/v1/directory/users/${user}`)
+    .set(headers)
+    .send({ email: `${user}@example.test`, groups: ['desk'] });
+  if (directoryUser.status !== 200) throw new Error(`seed directory: ${directoryUser.status}`);
   const dataset = {
     tenant,
     user,
@@ -111,6 +116,9 @@ export function resolvePath(template: string, d: ProofDataset): string {
     userId: d.user,
     clientId: d.clientId,
     state: 'NEW',
+    group: 'desk',
+    kind: 'case.commented',
+    locale: 'de',
   };
   return base.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = values[name];

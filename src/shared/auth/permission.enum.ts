@@ -1,4 +1,4 @@
-/** The seed's permission set. */
+/** The seed's permission set, plus the extension's (API.md "Extensions beyond the seed"). */
 export enum Permission {
   CASE_ACTIVITY_VIEW = 'CASE_ACTIVITY_VIEW',
   CASE_ALL = 'CASE_ALL',
@@ -36,6 +36,10 @@ export enum Permission {
   CASE_VIEW_ASSIGNED = 'CASE_VIEW_ASSIGNED',
   CASE_VIEW_MINE = 'CASE_VIEW_MINE',
   CASE_VIEW_UNASSIGNED = 'CASE_VIEW_UNASSIGNED',
+  CASE_DIRECTORY_MANAGE = 'CASE_DIRECTORY_MANAGE',
+  CASE_WEBHOOK_MANAGE = 'CASE_WEBHOOK_MANAGE',
+  CASE_REPORT_VIEW = 'CASE_REPORT_VIEW',
+  CASE_BULK = 'CASE_BULK',
 }
 
 export const ALL_PERMISSIONS = Object.values(Permission);

@@ -59,6 +59,12 @@ export enum ErrorCode {
   RateLimited = 'CASE4290',
   Internal = 'CASE5000',
   DependencyUnavailable = 'CASE5030',
+  // Directory and notifications (extension)
+  DirectoryUserNotFound = 'CASE4060',
+  NotificationNotFound = 'CASE4061',
+  NotificationKindUnknown = 'CASE4062',
+  NotificationLocaleInvalid = 'CASE4020',
+  NotificationTemplateInvalid = 'CASE4021',
 }
 
 export interface ErrorDefinition {
@@ -220,6 +226,27 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.DependencyUnavailable]: {
     category: ErrorCategory.Unavailable,
     message: 'A dependency is unavailable; try again.',
+  },
+  // Directory and notifications (extension)
+  [ErrorCode.DirectoryUserNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'User not found in the directory.',
+  },
+  [ErrorCode.NotificationNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Notification not found.',
+  },
+  [ErrorCode.NotificationKindUnknown]: {
+    category: ErrorCategory.NotFound,
+    message: 'Unknown notification kind.',
+  },
+  [ErrorCode.NotificationLocaleInvalid]: {
+    category: ErrorCategory.Validation,
+    message: 'The locale must be a language tag like en or de-CH.',
+  },
+  [ErrorCode.NotificationTemplateInvalid]: {
+    category: ErrorCategory.Validation,
+    message: 'The notification template does not compile.',
   },
 };
 

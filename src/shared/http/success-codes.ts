@@ -47,6 +47,13 @@ export const SUCCESS_MESSAGES = {
   CASE1003: 'Milestone recorded successfully.',
   CASE1004: 'Case status label changed successfully.',
   CASE1005: 'Auto-close messages enqueued successfully.',
+  // Directory and notifications (extension)
+  CASE1200: 'Directory user saved successfully.',
+  CASE1201: 'Directory user removed successfully.',
+  CASE1210: 'Notification marked as read.',
+  CASE1211: 'All notifications marked as read.',
+  CASE1220: 'Notification template saved successfully.',
+  CASE1221: 'Notification template reset to the built-in.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;

@@ -45,6 +45,7 @@ interface NotificationRow {
   payload: Record<string, unknown>;
   attempts: number;
   created_at: Date;
+  event_key: string;
 }
 
 /** Hands due PENDING notifications to the channel and records the outcome on each row. */
@@ -112,7 +113,7 @@ export class NotificationDispatcher implements OnModuleDestroy {
            LIMIT ${BATCH_SIZE}
            FOR UPDATE SKIP LOCKED)
         RETURNING n.id, n.client_id, n.case_id, n.recipient_kind, n.recipient_id, n.channel,
-                  n.template, n.payload, n.attempts, n.created_at`,
+                  n.template, n.payload, n.attempts, n.created_at, n.event_key`,
       [now, new Date(now.getTime() + LEASE_MS), filter.clientId ?? null, filter.ids ?? null],
     );
     return rows.map((r) => ({
@@ -125,6 +126,7 @@ export class NotificationDispatcher implements OnModuleDestroy {
       payload: r.payload,
       attempts: r.attempts,
       createdAt: r.created_at,
+      eventKey: r.event_key,
     }));
   }
 

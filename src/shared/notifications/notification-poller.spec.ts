@@ -1,16 +1,20 @@
 import { JobsConfig } from '../../config/configuration';
+import { RecipientMailer } from './inbox/recipient-mailer';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { NOTIFICATION_POLL_INTERVAL_MS, NotificationPoller } from './notification-poller';
 
 describe('NotificationPoller', () => {
   const dispatchDue = jest.fn();
+  const dispatch = jest.fn();
   const dispatcher = { dispatchDue } as unknown as NotificationDispatcher;
+  const mailer = { dispatch } as unknown as RecipientMailer;
   const poller = (enabled: boolean) =>
-    new NotificationPoller(dispatcher, { enabled } as JobsConfig);
+    new NotificationPoller(dispatcher, mailer, { enabled } as JobsConfig);
 
   beforeEach(() => {
     jest.useFakeTimers();
     dispatchDue.mockReset().mockResolvedValue({ sent: 0, retrying: 0, failed: 0 });
+    dispatch.mockReset().mockResolvedValue({ sent: 0, retrying: 0, failed: 0 });
   });
   afterEach(() => jest.useRealTimers());
 
@@ -19,6 +23,7 @@ describe('NotificationPoller', () => {
     p.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(NOTIFICATION_POLL_INTERVAL_MS * 2);
     expect(dispatchDue).toHaveBeenCalledTimes(2);
+    expect(dispatch).toHaveBeenCalledTimes(2);
 
     await p.onModuleDestroy();
     await jest.advanceTimersByTimeAsync(NOTIFICATION_POLL_INTERVAL_MS * 3);

@@ -6,13 +6,14 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { jobsConfig, JobsConfig } from '../../config/configuration';
+import { RecipientMailer } from './inbox/recipient-mailer';
 import { NotificationDispatcher } from './notification-dispatcher';
 
 export const NOTIFICATION_POLL_INTERVAL_MS = 15_000;
 
 /**
- * Retries what is due: failed deliveries after their backoff, and rows whose immediate delivery
- * never happened (a crash between commit and delivery). Off when jobs are disabled.
+ * Retries what is due: failed deliveries and e-mails after their backoff, and rows whose
+ * immediate delivery never happened (a crash between commit and delivery). Off when jobs are disabled.
  */
 @Injectable()
 export class NotificationPoller implements OnApplicationBootstrap, OnModuleDestroy {
@@ -22,6 +23,7 @@ export class NotificationPoller implements OnApplicationBootstrap, OnModuleDestr
 
   constructor(
     private readonly dispatcher: NotificationDispatcher,
+    private readonly mailer: RecipientMailer,
     @Inject(jobsConfig.KEY) private readonly jobs: JobsConfig,
   ) {}
 
@@ -41,6 +43,7 @@ export class NotificationPoller implements OnApplicationBootstrap, OnModuleDestr
     if (this.running) return;
     this.running = this.dispatcher
       .dispatchDue()
+      .then(() => this.mailer.dispatch())
       .catch((error) => this.logger.error({ err: error }, 'notification poll failed'))
       .finally(() => (this.running = undefined));
   }

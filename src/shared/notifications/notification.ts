@@ -76,4 +76,6 @@ export interface RecordedNotification {
   payload: Record<string, unknown>;
   attempts: number;
   createdAt: Date;
+  /** Shared by the notifications one event recorded for its several recipients. */
+  eventKey: string;
 }

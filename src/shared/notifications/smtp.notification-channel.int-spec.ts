@@ -85,6 +85,7 @@ describe('SMTP notification channel (integration, local smtp-server)', () => {
       },
       attempts: 1,
       createdAt: new Date(),
+      eventKey: randomUUID(),
       ...overrides,
     };
   }
@@ -159,7 +160,7 @@ describe('SMTP notification channel (integration, local smtp-server)', () => {
       delete process.env.SMTP_URL;
     });
 
-    it('e-mails address recipients, logs the others, and records both as SENT', async () => {
+    it('e-mails address recipients, puts user recipients in their inbox, and records both as SENT', async () => {
       const tenant = newTenant();
       const base = {
         clientId: tenant,
@@ -192,7 +193,8 @@ describe('SMTP notification channel (integration, local smtp-server)', () => {
           recipient_id: 'dave',
           channel: 'log',
           status: 'SENT',
-          note: 'no e-mail address for a user recipient; logged only',
+          // dave is not in the directory: an inbox row, no e-mail.
+          note: 'inbox: 1 recipient(s); e-mail: 0 sent, 0 pending or failed',
         },
       ]);
       expect(smtp.inbox).toHaveLength(1);

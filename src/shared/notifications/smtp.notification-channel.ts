@@ -11,6 +11,16 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 /** One bare address: no list, display name or header syntax can ride along. */
 const ADDRESS = /^[^\s@,;:<>()[\]"'\\]+@[^\s@,;:<>()[\]"'\\]+$/;
 
+/** One e-mail to one address; `messageId` stays the same on every retry of the same send. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  messageId: string;
+  headers?: Record<string, string>;
+}
+
 /**
  * E-mail through nodemailer on SMTP_URL. The sender is the URL's `from` query parameter
  * (`smtp://user:pass@host:587?from=cases@example.com`), else no-reply@<host>.
@@ -19,12 +29,15 @@ export class SmtpNotificationChannel extends NotificationChannel implements OnMo
   private readonly transport: Transporter;
   private readonly messageIdDomain: string;
   private readonly log = new LogNotificationChannel();
+  /** The bare sender address, for List-Unsubscribe. */
+  readonly senderAddress: string;
 
   constructor(smtpUrl: string) {
     super();
     const url = new URL(smtpUrl);
     const from = url.searchParams.get('from') ?? `no-reply@${url.hostname}`;
     this.messageIdDomain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? url.hostname;
+    this.senderAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
     this.transport = createTransport({ ...TIMEOUTS, url: smtpUrl }, { from });
   }
 
@@ -37,18 +50,24 @@ export class SmtpNotificationChannel extends NotificationChannel implements OnMo
       await this.log.deliver(n);
       return { note: `no e-mail address for a ${n.recipient.kind} recipient; logged only` };
     }
-    if (!ADDRESS.test(n.recipient.id)) {
+    const { subject, text } = renderNotification(n.template, n.payload);
+    // Stable across retries, so a receiver can drop the duplicate of an at-least-once send.
+    await this.send({ to: n.recipient.id, subject, text, messageId: this.messageId(n.id) });
+    return {};
+  }
+
+  /** The Message-ID of the e-mail for a notification or recipient row id. */
+  messageId(id: string): string {
+    return `<${id}@${this.messageIdDomain}>`;
+  }
+
+  /** Sends one e-mail; a permanent rejection (5xx) or a malformed address is undeliverable. */
+  async send(mail: OutgoingMail): Promise<void> {
+    if (!ADDRESS.test(mail.to)) {
       throw new UndeliverableNotificationError('recipient is not a single e-mail address');
     }
-    const { subject, text } = renderNotification(n.template, n.payload);
     try {
-      await this.transport.sendMail({
-        to: n.recipient.id,
-        subject,
-        text,
-        // Stable across retries, so a receiver can drop the duplicate of an at-least-once send.
-        messageId: `<${n.id}@${this.messageIdDomain}>`,
-      });
+      await this.transport.sendMail(mail);
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       if (code !== undefined && code >= 500) {
@@ -56,7 +75,6 @@ export class SmtpNotificationChannel extends NotificationChannel implements OnMo
       }
       throw error;
     }
-    return {};
   }
 
   onModuleDestroy(): void {

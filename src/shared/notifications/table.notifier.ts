@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { TransactionManager } from '../database/transaction-manager';
 import { Clock } from '../time/clock';
 import { NewNotification, NOTIFICATION_TEMPLATES } from './notification';
@@ -21,6 +22,21 @@ function assertValid(n: NewNotification): void {
   if (problems.length > 0) throw new Error(`Invalid notification: ${problems.join(', ')}`);
 }
 
+/**
+ * One key per event: the notifications of one call with the same case, kind and payload are
+ * one event told to several recipients. A dedupe key names the event itself, so a retried job
+ * keeps the key of its first run.
+ */
+function eventKeys(notifications: NewNotification[]): string[] {
+  const keys = new Map<string, string>();
+  return notifications.map((n) => {
+    if (n.dedupeKey) return `${n.clientId}:${n.dedupeKey}`;
+    const event = JSON.stringify([n.clientId, n.caseId ?? null, n.template, n.payload]);
+    if (!keys.has(event)) keys.set(event, randomUUID());
+    return keys.get(event)!;
+  });
+}
+
 /** Records notifications in the `notifications` table; the dispatcher delivers them. */
 @Injectable()
 export class TableNotifier extends Notifier {
@@ -41,15 +57,21 @@ export class TableNotifier extends Notifier {
     notifications.forEach(assertValid);
     const now = this.clock.now();
     const ids: string[] = [];
+    const keys = eventKeys(notifications);
     for (let i = 0; i < notifications.length; i += ROWS_PER_INSERT) {
-      ids.push(...(await this.insert(notifications.slice(i, i + ROWS_PER_INSERT), now)));
+      const slice = notifications.slice(i, i + ROWS_PER_INSERT);
+      ids.push(...(await this.insert(slice, keys.slice(i, i + ROWS_PER_INSERT), now)));
     }
     if (ids.length > 0) this.tx.afterCommit(() => this.dispatcher.dispatchSoon(ids));
   }
 
-  private async insert(notifications: NewNotification[], now: Date): Promise<string[]> {
+  private async insert(
+    notifications: NewNotification[],
+    keys: string[],
+    now: Date,
+  ): Promise<string[]> {
     const params: unknown[] = [now];
-    const rows = notifications.map((n) => {
+    const rows = notifications.map((n, index) => {
       const base = params.length;
       params.push(
         n.clientId,
@@ -60,15 +82,16 @@ export class TableNotifier extends Notifier {
         n.template,
         JSON.stringify(n.payload),
         n.dedupeKey ?? null,
+        keys[index],
       );
       const p = (i: number) => `$${base + i}`;
-      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::jsonb, ${p(8)}, $1, $1)`;
+      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::jsonb, ${p(8)}, ${p(9)}, $1, $1)`;
     });
     // A dedupe key already recorded for this tenant and recipient inserts nothing, and waits for
     // a concurrent transaction recording the same one, so a retried job notifies exactly once.
     const inserted = await this.tx.query<{ id: string }>(
       `INSERT INTO notifications (client_id, case_id, recipient_kind, recipient_id, channel, template,
-                                  payload, dedupe_key, next_attempt_at, created_at)
+                                  payload, dedupe_key, event_key, next_attempt_at, created_at)
        VALUES ${rows.join(', ')}
        ON CONFLICT (client_id, dedupe_key, recipient_kind, recipient_id) DO NOTHING
        RETURNING id`,

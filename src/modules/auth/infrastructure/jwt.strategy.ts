@@ -5,6 +5,7 @@ import { Algorithm } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { authConfig, AuthConfig } from '../../../config/configuration';
 import { Actor } from '../../../shared/auth/actor';
+import { Directory } from '../../../shared/directory/directory';
 import { DomainError } from '../../../shared/errors/domain-error';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { OAuthClientRepository } from '../domain/oauth-client.repository';
@@ -31,6 +32,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(authConfig.KEY) config: AuthConfig,
     private readonly clients: OAuthClientRepository,
+    private readonly directory: Directory,
   ) {
     const algorithms: Algorithm[] = config.publicKey
       ? ['RS256', 'ES256', ...(config.selfSigned ? (['HS256'] as const) : [])]
@@ -66,11 +68,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (kind === 'client' && !(await this.clients.isActive(clientId, sub))) {
       throw new DomainError(ErrorCode.InvalidToken);
     }
+    // The caller's groups are the token's and the directory's: one primary-key lookup, uncached,
+    // so a change in the directory counts from the next request.
+    const directoryGroups = kind === 'user' ? await this.directory.groupsOf(clientId, sub) : [];
     return new Actor(
       clientId,
       sub,
       new Set(permissions),
-      groups,
+      [...new Set([...groups, ...directoryGroups])],
       kind,
       typeof name === 'string' ? name : undefined,
     );

@@ -1,0 +1,4 @@
+export class ReadAllResponseDto {
+  /** How many notifications were unread. */
+  updated!: number;
+}
