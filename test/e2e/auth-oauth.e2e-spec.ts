@@ -50,6 +50,8 @@ describe('Auth: OAuth clients and the client-credentials token (e2e)', () => {
       .send({ name: 'Nightly scheduler', permissions: ['CASE_CHECK_SLA', 'CASE_CHECK_SLA'] });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
+      code: 'CASE1010',
+      message: 'OAuth client created successfully.',
       data: {
         clientId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         clientSecret: expect.any(String),
@@ -177,7 +179,11 @@ describe('Auth: OAuth clients and the client-credentials token (e2e)', () => {
 
     const revoked = await t.http.delete(`/api/v1/oauth/clients/${client.clientId}`).set(admin);
     expect(revoked.status).toBe(200);
-    expect(revoked.body).toEqual({ data: { clientId: client.clientId, revoked: true } });
+    expect(revoked.body).toEqual({
+      code: 'CASE1011',
+      message: 'OAuth client revoked successfully.',
+      data: { clientId: client.clientId, revoked: true },
+    });
 
     const after = await t.http.get('/api/v1/priorities').set(token);
     expect(after.status).toBe(401);

@@ -41,6 +41,10 @@ export const SUCCESS_MESSAGES = {
   CASE0816: 'Status decision tree remove successfully.',
   CASE9006: 'Checking of the requested SLA(s) was successful.',
   CASE9008: 'Successfully checked Due Dates.',
+
+  // Extension range (CASE1xxx): OAuth clients.
+  CASE1010: 'OAuth client created successfully.',
+  CASE1011: 'OAuth client revoked successfully.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;

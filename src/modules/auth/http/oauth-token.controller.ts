@@ -1,9 +1,10 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
+  ApiHeader,
   ApiOkResponse,
   ApiResponse,
   ApiTags,
@@ -11,6 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
 import { Public } from '../../../shared/auth/auth.decorators';
 import { ErrorResponseDto } from '../../../shared/http/error-response.dto';
 import {
@@ -40,6 +42,12 @@ export class OAuthTokenController {
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: IssueClientTokenRequestDto })
+  @ApiHeader({
+    name: 'Authorization',
+    required: false,
+    description:
+      'client_secret_basic: `Basic base64(urlencoded(client_id):urlencoded(client_secret))`; or send both in the body.',
+  })
   @ApiOkResponse({ type: TokenResponseDto, headers: noStore })
   @ApiBadRequestResponse({
     type: OAuthErrorResponseDto,
@@ -63,11 +71,8 @@ export class OAuthTokenController {
     type: ErrorResponseDto,
     description: 'CASE5030: the service has no JWT_SECRET to sign client tokens with.',
   })
-  issue(
-    @Body() body: Record<string, unknown>,
-    @Headers('authorization') authorization?: string,
-  ): Promise<IssuedToken> {
-    const { clientId, secret } = readTokenRequest(body, authorization);
+  issue(@Body() body: Record<string, unknown>, @Req() request: Request): Promise<IssuedToken> {
+    const { clientId, secret } = readTokenRequest(body, request.headers.authorization);
     return this.commands.execute(new IssueClientTokenCommand(clientId, secret));
   }
 }
