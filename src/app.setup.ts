@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { OAUTH_TOKEN_PATH, oauthTokenResponses } from './modules/auth/http/oauth-token.responses';
 import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
 import { bodyParserErrors, inspectBody } from './shared/http/body-parsing';
 import { assignCorrelationId } from './shared/http/correlation-id';
@@ -20,6 +21,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     assignCorrelationId(req, res);
     metrics.use(req, res, next);
   });
+  // Ahead of the body parsers too: the token endpoint answers even their errors in RFC 6749 form.
+  app.use(OAUTH_TOKEN_PATH, oauthTokenResponses);
   app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.use(bodyParserErrors, inspectBody);

@@ -3,6 +3,11 @@ import * as path from 'node:path';
 
 export const DEV_JWT_SECRET = 'development-only-secret-change-me';
 
+/** PEM text from an environment variable, where newlines may be written as `\\n`. */
+export function pemFromEnv(value: string | undefined): string | undefined {
+  return value?.replace(/\\n/g, '\n');
+}
+
 function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -38,7 +43,7 @@ export const authConfig = registerAs('auth', () => ({
   usingDevSecret: !process.env.JWT_SECRET,
   /** Whether this service may mint (and accept) its own HS256 tokens: never on the dev secret in production. */
   selfSigned: !!process.env.JWT_SECRET || process.env.NODE_ENV !== 'production',
-  publicKey: process.env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+  publicKey: pemFromEnv(process.env.JWT_PUBLIC_KEY),
   issuer: process.env.JWT_ISSUER || undefined,
   audience: process.env.JWT_AUDIENCE || undefined,
   tokenTtlSeconds: Number(process.env.TOKEN_TTL_SECONDS ?? 3600),

@@ -1,5 +1,57 @@
 import * as Joi from 'joi';
-import { DEV_JWT_SECRET } from './configuration';
+import { createPublicKey, KeyObject } from 'node:crypto';
+import { DEV_JWT_SECRET, pemFromEnv } from './configuration';
+
+const MIN_SECRET_BYTES = 32;
+const MIN_DISTINCT_CHARACTERS = 10;
+/** Words of the examples and templates people copy; no generated secret contains them. */
+const PLACEHOLDERS =
+  /change[-_ ]?me|replace[-_ ]?me|your[-_ ]?secret|placeholder|example|secret[-_ ]?key|password/i;
+
+/** A production HS256 key anyone could guess is no key: refuse repeats, tiny alphabets, templates. */
+function strongSecret(value: string, helpers: Joi.CustomHelpers): string | Joi.ErrorReport {
+  // Too short or the development default: already reported by their own rule.
+  if (Buffer.byteLength(value) < MIN_SECRET_BYTES || value === DEV_JWT_SECRET) return value;
+  const distinct = new Set(value).size;
+  if (distinct < MIN_DISTINCT_CHARACTERS) {
+    return helpers.error('secret.weak', {
+      reason: `only ${distinct} distinct characters (at least ${MIN_DISTINCT_CHARACTERS}); use a random value`,
+    });
+  }
+  if (PLACEHOLDERS.test(value)) {
+    return helpers.error('secret.weak', {
+      reason: 'it looks like a placeholder; use a random value',
+    });
+  }
+  return value;
+}
+
+/** JWT_PUBLIC_KEY must parse now, not at the first token: an RSA (2048+ bits) or P-256 public key. */
+function verificationKey(value: string, helpers: Joi.CustomHelpers): string | Joi.ErrorReport {
+  const pem = pemFromEnv(value) ?? '';
+  if (/PRIVATE KEY/.test(pem)) {
+    return helpers.error('key.invalid', {
+      reason: 'holds a private key; give the public key only',
+    });
+  }
+  let key: KeyObject;
+  try {
+    key = createPublicKey(pem);
+  } catch (error) {
+    return helpers.error('key.invalid', {
+      reason: `is not a PEM public key (${(error as Error).message})`,
+    });
+  }
+  const details = key.asymmetricKeyDetails ?? {};
+  const rsa = key.asymmetricKeyType === 'rsa' && (details.modulusLength ?? 0) >= 2048;
+  const p256 = key.asymmetricKeyType === 'ec' && details.namedCurve === 'prime256v1';
+  if (!rsa && !p256) {
+    return helpers.error('key.invalid', {
+      reason: 'must be an RSA key of at least 2048 bits (RS256) or a P-256 key (ES256)',
+    });
+  }
+  return value;
+}
 
 const cron = Joi.string().pattern(/^(\S+\s+){4,5}\S+$/, 'cron expression');
 const uuid = '[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}';
@@ -15,10 +67,10 @@ export const envSchema = Joi.object({
     .optional(),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
   JWT_SECRET: Joi.string()
-    .min(16)
+    .min(MIN_SECRET_BYTES, 'utf8')
     .when('NODE_ENV', {
       is: 'production',
-      then: Joi.string().invalid(DEV_JWT_SECRET).when('JWT_PUBLIC_KEY', {
+      then: Joi.string().invalid(DEV_JWT_SECRET).custom(strongSecret).when('JWT_PUBLIC_KEY', {
         is: Joi.exist(),
         then: Joi.optional(),
         otherwise: Joi.required(),
@@ -26,10 +78,15 @@ export const envSchema = Joi.object({
       otherwise: Joi.optional(),
     })
     .messages({
+      'string.min': `"JWT_SECRET" must be at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -base64 48)`,
       'any.required': '"JWT_SECRET" is required in production (or JWT_PUBLIC_KEY)',
       'any.invalid': '"JWT_SECRET" must not be the development default in production',
+      'secret.weak': '"JWT_SECRET" is too weak for production: {#reason}',
     }),
-  JWT_PUBLIC_KEY: Joi.string().optional(),
+  JWT_PUBLIC_KEY: Joi.string()
+    .custom(verificationKey)
+    .optional()
+    .messages({ 'key.invalid': '"JWT_PUBLIC_KEY" {#reason}' }),
   JWT_ISSUER: Joi.string().optional(),
   JWT_AUDIENCE: Joi.string().optional(),
   TOKEN_TTL_SECONDS: Joi.number().integer().min(60).max(86400).default(3600),

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Permission } from '../../src/shared/auth/permission.enum';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant, TEST_JWT_SECRET } from '../support/test-env';
-import { bearer, tokenFor } from '../support/tokens';
+import { bearer, malformedTokens, signedRaw, tokenFor } from '../support/tokens';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
@@ -107,6 +107,34 @@ describe('Auth: bearer tokens with HS256 pinned (e2e)', () => {
     const res = await list(`Bearer ${hs256(claims(tenant, overrides))}`);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('CASE4011');
+  });
+
+  it.each(malformedTokens(tenant))('a token with %s → 401 CASE4011', async (_label, token) => {
+    const res = await list(`Bearer ${token}`);
+    expect({ status: res.status, code: res.body.code }).toEqual({
+      status: 401,
+      code: 'CASE4011',
+    });
+  });
+
+  it('the same claims, well-formed, pass (the shapes above fail for their flaw alone)', async () => {
+    const exp = now() + 600;
+    const valid = { sub: 'alice', client_id: tenant, permissions: [Permission.CASE_ALL], exp };
+    for (const header of [
+      { alg: 'HS256', typ: 'JWT' },
+      { alg: 'HS256' },
+      { alg: 'HS256', typ: 'at+jwt' },
+    ]) {
+      expect((await list(`Bearer ${signedRaw(header, JSON.stringify(valid))}`)).status).toBe(200);
+    }
+    const named = { ...valid, name: 'Alice', groups: ['g1'], kind: 'user', sub: 's'.repeat(200) };
+    expect(
+      (await list(`Bearer ${signedRaw({ alg: 'HS256' }, JSON.stringify(named))}`)).status,
+    ).toBe(200);
+    const longest = { ...valid, client_id: 'c'.repeat(64) };
+    expect(
+      (await list(`Bearer ${signedRaw({ alg: 'HS256' }, JSON.stringify(longest))}`)).status,
+    ).toBe(200);
   });
 
   it('a token claiming to be an OAuth client that does not exist → 401', async () => {

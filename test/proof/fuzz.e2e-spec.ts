@@ -1,7 +1,7 @@
 import { multipart } from '../support/multipart';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
-import { bearer } from '../support/tokens';
+import { bearer, malformedTokens } from '../support/tokens';
 import { ProofDataset, resolvePath, seedDataset } from './proof-dataset';
 
 /**
@@ -34,6 +34,7 @@ interface Parameter {
   schema?: Schema;
 }
 interface Operation {
+  'x-permissions'?: { public?: boolean };
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
 }
@@ -47,6 +48,7 @@ interface Op {
   params: Parameter[];
   json?: Schema;
   multipart: boolean;
+  secured: boolean;
 }
 interface FuzzRequest {
   category: string;
@@ -83,6 +85,7 @@ class Fuzzer {
     private readonly data: ProofDataset,
     private readonly stranger: ProofDataset,
     private readonly token: Record<string, string>,
+    private readonly badTokens: [string, string][],
   ) {
     this.random = mulberry32(seed);
   }
@@ -405,6 +408,14 @@ class Fuzzer {
         return plain(`bad id (${kind})`, this.pathFor(op, { [p.name]: value }));
       };
     }
+    if (op.secured) {
+      f['malformed token'] = () => {
+        const [label, token] = this.pick(this.badTokens);
+        return plain(`malformed token (${label})`, this.pathFor(op), {
+          Authorization: `Bearer ${token}`,
+        });
+      };
+    }
     if (op.params.some((p) => p.in === 'header' && p.name === 'If-Match')) {
       f['bad If-Match'] = () =>
         plain('bad If-Match', this.pathFor(op), {
@@ -456,6 +467,7 @@ function operations(doc: Doc): Op[] {
           params: op.parameters ?? [],
           json: op.requestBody?.content['application/json']?.schema,
           multipart: op.requestBody?.content['multipart/form-data'] !== undefined,
+          secured: op['x-permissions']?.public !== true,
         };
       }),
   );
@@ -499,7 +511,14 @@ describe(`Fuzzing every operation of /docs-json (e2e, seed ${SEED})`, () => {
 
   it(`answers ${TOTAL} invalid requests with 4xx error envelopes and changes no row`, async () => {
     log(`fuzz: FUZZ_SEED=${SEED} FUZZ_REQUESTS=${TOTAL} (set both to reproduce this run)`);
-    const fz = new Fuzzer(SEED, doc, data, stranger, bearer({ tenant, user: data.user }));
+    const fz = new Fuzzer(
+      SEED,
+      doc,
+      data,
+      stranger,
+      bearer({ tenant, user: data.user }),
+      malformedTokens(tenant),
+    );
     // An operation first, then one of its mutation families: every operation gets its share.
     const generators = ops.map((op) => Object.values(fz.families(op)));
     const requests = Array.from({ length: TOTAL }, () => fz.pick(fz.pick(generators))());
@@ -520,6 +539,7 @@ describe(`Fuzzing every operation of /docs-json (e2e, seed ${SEED})`, () => {
     const serverErrors: string[] = [];
     const accepted: string[] = [];
     const badEnvelopes: string[] = [];
+    const tokensNotRefused: string[] = [];
     const statuses: Record<string, number> = {};
     const families: Record<string, number> = {};
     const describeReq = (r: FuzzRequest) =>
@@ -547,6 +567,12 @@ describe(`Fuzzing every operation of /docs-json (e2e, seed ${SEED})`, () => {
               body.correlationId !== '';
             if (!ok) badEnvelopes.push(line);
           }
+          if (
+            family === 'malformed token' &&
+            (res.status !== 401 || res.body.code !== 'CASE4011')
+          ) {
+            tokensNotRefused.push(line);
+          }
         }),
       );
     }
@@ -559,6 +585,8 @@ describe(`Fuzzing every operation of /docs-json (e2e, seed ${SEED})`, () => {
     expect(serverErrors.slice(0, 10)).toEqual([]);
     expect(badEnvelopes.slice(0, 10)).toEqual([]);
     expect(accepted.slice(0, 10)).toEqual([]);
+    expect(families['malformed token']).toBeGreaterThan(0);
+    expect(tokensNotRefused.slice(0, 10)).toEqual([]);
     expect(await tableChecksums(t, [data.tenant, stranger.tenant])).toEqual(before);
   }, 600_000);
 });

@@ -54,6 +54,9 @@ export const SUCCESS_MESSAGES = {
   CASE1211: 'All notifications marked as read.',
   CASE1220: 'Notification template saved successfully.',
   CASE1221: 'Notification template reset to the built-in.',
+  // OAuth clients (extension)
+  CASE1010: 'OAuth client created successfully.',
+  CASE1011: 'OAuth client revoked successfully.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;

@@ -13,6 +13,11 @@ export class CreatedOAuthClientResponseDto extends OAuthClientResponseDto {
   clientSecret: string;
 }
 
+export class RevokedOAuthClientResponseDto {
+  clientId: string;
+  revoked: true;
+}
+
 export class TokenResponseDto {
   access_token: string;
   token_type: 'Bearer';

@@ -5,16 +5,19 @@ import { Actor } from '../../../shared/auth/actor';
 import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';
 import { Permission } from '../../../shared/auth/permission.enum';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { ApiErrors, ApiList } from '../../../shared/http/api-responses';
-import { ListEnvelope, ReadEnvelope } from '../../../shared/http/envelope';
+import { ApiErrors, ApiList, ApiWrite } from '../../../shared/http/api-responses';
+import { ListEnvelope, WriteEnvelope, written } from '../../../shared/http/envelope';
 import { DEFAULT_LIMIT, PageQueryDto } from '../../../shared/http/pagination';
 import { UuidParam } from '../../../shared/http/params';
 import { CreateOAuthClientCommand } from '../commands/create-oauth-client/create-oauth-client.command';
 import { CreateOAuthClientRequestDto } from '../commands/create-oauth-client/create-oauth-client.request.dto';
 import { RevokeOAuthClientCommand } from '../commands/revoke-oauth-client/revoke-oauth-client.command';
 import { ListOAuthClientsQuery } from '../queries/list-oauth-clients/list-oauth-clients.query';
-import { CreatedOAuthClientResponseDto, OAuthClientResponseDto } from './oauth-client.response.dto';
-import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  CreatedOAuthClientResponseDto,
+  OAuthClientResponseDto,
+  RevokedOAuthClientResponseDto,
+} from './oauth-client.response.dto';
 
 @ApiTags('auth')
 @Controller('api/v1/oauth/clients')
@@ -24,26 +27,19 @@ export class OAuthClientsController {
     private readonly queries: QueryBus,
   ) {}
 
+  /** The secret in the answer is shown once. */
   @Post()
   @RequirePermissions(Permission.CASE_ALL)
-  @ApiExtraModels(CreatedOAuthClientResponseDto)
-  @ApiResponse({
-    status: HttpStatus.CREATED,
-    description: 'The secret is shown once.',
-    schema: {
-      type: 'object',
-      properties: { data: { $ref: getSchemaPath(CreatedOAuthClientResponseDto) } },
-    },
-  })
+  @ApiWrite('CASE1010', CreatedOAuthClientResponseDto, HttpStatus.CREATED)
   @ApiErrors()
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateOAuthClientRequestDto,
-  ): Promise<ReadEnvelope<CreatedOAuthClientResponseDto>> {
+  ): Promise<WriteEnvelope<CreatedOAuthClientResponseDto>> {
     const created = await this.commands.execute(
       new CreateOAuthClientCommand(actor, body.name, body.permissions),
     );
-    return { data: { ...created, createdBy: actor.userId } };
+    return written('CASE1010', { ...created, createdBy: actor.userId });
   }
 
   @Get()
@@ -59,18 +55,16 @@ export class OAuthClientsController {
     );
   }
 
+  /** Tokens of the revoked client stop working at once. */
   @Delete(':clientId')
   @RequirePermissions(Permission.CASE_ALL)
-  @ApiResponse({
-    status: HttpStatus.OK,
-    description: 'Revoked; tokens of that client stop working.',
-  })
+  @ApiWrite('CASE1011', RevokedOAuthClientResponseDto)
   @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.OAuthClientNotFound)
   async revoke(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
-  ): Promise<ReadEnvelope<{ clientId: string; revoked: true }>> {
+  ): Promise<WriteEnvelope<RevokedOAuthClientResponseDto>> {
     await this.commands.execute(new RevokeOAuthClientCommand(actor, clientId));
-    return { data: { clientId, revoked: true } };
+    return written('CASE1011', { clientId, revoked: true });
   }
 }

@@ -24,16 +24,16 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   override handleRequest<TUser>(
     err: unknown,
     user: TUser,
-    info: unknown,
+    _info: unknown,
     context: ExecutionContext,
   ): TUser {
-    if (err instanceof DomainError) throw err;
-    if (err || !user) {
+    // A failure of our own (the database behind an OAuth client check) is not a bad token.
+    if (err) throw err;
+    if (!user) {
       const header = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>()
         .headers.authorization;
       throw new DomainError(header ? ErrorCode.InvalidToken : ErrorCode.Unauthenticated);
     }
-    void info;
     return user;
   }
 }

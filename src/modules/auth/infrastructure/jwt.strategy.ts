@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import * as jwt from 'jsonwebtoken';
 import { Algorithm } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { authConfig, AuthConfig } from '../../../config/configuration';
@@ -8,25 +7,25 @@ import { Actor } from '../../../shared/auth/actor';
 import { Directory } from '../../../shared/directory/directory';
 import { DomainError } from '../../../shared/errors/domain-error';
 import { ErrorCode } from '../../../shared/errors/error-codes';
+import { decodeToken, readClaims } from '../domain/access-token';
 import { OAuthClientRepository } from '../domain/oauth-client.repository';
 
-interface JwtPayload {
-  sub?: unknown;
-  client_id?: unknown;
-  permissions?: unknown;
-  groups?: unknown;
-  name?: unknown;
-  kind?: unknown;
+/**
+ * The key a token is checked against, or undefined. Algorithms are pinned to keys: HS256 only ever
+ * verifies with JWT_SECRET, RS256/ES256 only with JWT_PUBLIC_KEY, so a token can never pick the
+ * key it is checked against. With an identity provider configured, HS256 is left for the OAuth
+ * client tokens this service mints itself.
+ */
+function keyFor(raw: string, config: AuthConfig): string | undefined {
+  const token = decodeToken(raw);
+  if (!token) return undefined;
+  const { alg } = token.header;
+  if (alg === 'HS256' && !config.publicKey) return config.secret;
+  if (alg === 'HS256' && token.payload.kind === 'client' && config.selfSigned) return config.secret;
+  if ((alg === 'RS256' || alg === 'ES256') && config.publicKey) return config.publicKey;
+  return undefined;
 }
 
-const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string');
-
-/**
- * Algorithms are pinned to keys: HS256 only ever verifies with JWT_SECRET, RS256/ES256 only with
- * JWT_PUBLIC_KEY, so a token can never pick the key it is checked against. With an identity
- * provider configured, HS256 is left for the OAuth client tokens this service mints itself.
- */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -40,15 +39,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKeyProvider: (_req: unknown, raw: string, done: (e: unknown, k?: string) => void) => {
-        const token = jwt.decode(raw, { complete: true });
-        const alg = token?.header.alg;
-        if (alg === 'HS256' && !config.publicKey) return done(null, config.secret);
-        const kind = (token?.payload as JwtPayload | undefined)?.kind;
-        if (alg === 'HS256' && kind === 'client') return done(null, config.secret);
-        if ((alg === 'RS256' || alg === 'ES256') && config.publicKey) {
-          return done(null, config.publicKey);
-        }
-        done(new DomainError(ErrorCode.InvalidToken));
+        // The token is untrusted input: only a well-formed one reaches jsonwebtoken, which throws
+        // (rather than fails) on some malformed payloads.
+        const key = keyFor(raw, config);
+        if (key) done(null, key);
+        else done(new DomainError(ErrorCode.InvalidToken));
       },
       algorithms,
       issuer: config.issuer,
@@ -57,27 +52,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: JwtPayload): Promise<Actor> {
-    const { sub, client_id: clientId, permissions, groups = [], name } = payload;
-    if (typeof sub !== 'string' || !sub || typeof clientId !== 'string' || !clientId) {
-      throw new DomainError(ErrorCode.InvalidToken);
-    }
-    if (!isStringArray(permissions) || !isStringArray(groups))
-      throw new DomainError(ErrorCode.InvalidToken);
-    const kind = payload.kind === 'client' ? 'client' : 'user';
+  async validate(payload: unknown): Promise<Actor> {
+    const claims = readClaims(payload);
+    if (!claims) throw new DomainError(ErrorCode.InvalidToken);
+    const { sub, clientId, kind } = claims;
     if (kind === 'client' && !(await this.clients.isActive(clientId, sub))) {
       throw new DomainError(ErrorCode.InvalidToken);
     }
     // The caller's groups are the token's and the directory's: one primary-key lookup, uncached,
     // so a change in the directory counts from the next request.
     const directoryGroups = kind === 'user' ? await this.directory.groupsOf(clientId, sub) : [];
-    return new Actor(
-      clientId,
-      sub,
-      new Set(permissions),
-      [...new Set([...groups, ...directoryGroups])],
-      kind,
-      typeof name === 'string' ? name : undefined,
-    );
+    const groups = [...new Set([...claims.groups, ...directoryGroups])];
+    return new Actor(clientId, sub, new Set(claims.permissions), groups, kind, claims.name);
   }
 }
