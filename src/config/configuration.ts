@@ -64,6 +64,8 @@ export const queueConfig = registerAs('queue', () => ({
   visibilityTimeoutSeconds: Number(process.env.QUEUE_VISIBILITY_TIMEOUT_SECONDS ?? 60),
   maxAttempts: Number(process.env.QUEUE_MAX_ATTEMPTS ?? 5),
   retryBaseSeconds: Number(process.env.QUEUE_RETRY_BASE_SECONDS ?? 10),
+  /** Independent of JOBS_ENABLED: an external scheduler's messages still need a consumer. */
+  consumersEnabled: bool(process.env.QUEUE_CONSUMERS_ENABLED, true),
 }));
 
 export const storageConfig = registerAs('storage', () => ({

@@ -40,6 +40,7 @@ export const envSchema = Joi.object({
   DUE_DATE_CASE_TYPE_IDS: Joi.string().allow('').pattern(uuidList, 'UUID list').default(''),
   AUTO_CLOSE_CRON: cron.default('0 * * * *'),
   JOBS_CONTINUE_ON_ERROR: Joi.boolean().default(true),
+  QUEUE_CONSUMERS_ENABLED: Joi.boolean().default(true),
   QUEUE_DRIVER: Joi.string().valid('embedded', 'sqs').default('embedded'),
   SQS_QUEUE_URL: Joi.string().uri().when('QUEUE_DRIVER', { is: 'sqs', then: Joi.required() }),
   SQS_ENDPOINT: Joi.string().uri().optional(),

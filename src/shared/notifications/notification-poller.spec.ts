@@ -1,4 +1,4 @@
-import { JobsConfig } from '../../config/configuration';
+import { QueueConfig } from '../../config/configuration';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { NOTIFICATION_POLL_INTERVAL_MS, NotificationPoller } from './notification-poller';
 
@@ -6,7 +6,7 @@ describe('NotificationPoller', () => {
   const dispatchDue = jest.fn();
   const dispatcher = { dispatchDue } as unknown as NotificationDispatcher;
   const poller = (enabled: boolean) =>
-    new NotificationPoller(dispatcher, { enabled } as JobsConfig);
+    new NotificationPoller(dispatcher, { consumersEnabled: enabled } as QueueConfig);
 
   beforeEach(() => {
     jest.useFakeTimers();
@@ -25,7 +25,7 @@ describe('NotificationPoller', () => {
     expect(dispatchDue).toHaveBeenCalledTimes(2);
   });
 
-  it('does not poll when jobs are disabled', async () => {
+  it('does not poll when queue consumers are disabled', async () => {
     const p = poller(false);
     p.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(NOTIFICATION_POLL_INTERVAL_MS * 3);
