@@ -12,6 +12,8 @@ export enum ErrorCategory {
   RateLimited = 'RateLimited',
   Unavailable = 'Unavailable',
   Internal = 'Internal',
+  RequestTimeout = 'RequestTimeout',
+  InsufficientStorage = 'InsufficientStorage',
 }
 
 /** The closed catalogue of error codes this service answers with. */
@@ -60,6 +62,10 @@ export enum ErrorCode {
   RateLimited = 'CASE4290',
   Internal = 'CASE5000',
   DependencyUnavailable = 'CASE5030',
+  // Platform hardening: slow clients and storage faults.
+  RequestTimeout = 'CASE4080',
+  StorageUnavailable = 'CASE5031',
+  StorageFull = 'CASE5070',
 }
 
 export interface ErrorDefinition {
@@ -226,6 +232,19 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     category: ErrorCategory.Unavailable,
     message: 'A dependency is unavailable; try again.',
   },
+  // Platform hardening: slow clients and storage faults.
+  [ErrorCode.RequestTimeout]: {
+    category: ErrorCategory.RequestTimeout,
+    message: 'The request was not received in time.',
+  },
+  [ErrorCode.StorageUnavailable]: {
+    category: ErrorCategory.Unavailable,
+    message: 'File storage is unavailable; try again later.',
+  },
+  [ErrorCode.StorageFull]: {
+    category: ErrorCategory.InsufficientStorage,
+    message: 'File storage is full.',
+  },
 };
 
 export const CATEGORY_STATUS: Record<ErrorCategory, HttpStatus> = {
@@ -240,6 +259,8 @@ export const CATEGORY_STATUS: Record<ErrorCategory, HttpStatus> = {
   [ErrorCategory.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCategory.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCategory.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [ErrorCategory.RequestTimeout]: HttpStatus.REQUEST_TIMEOUT,
+  [ErrorCategory.InsufficientStorage]: HttpStatus.INSUFFICIENT_STORAGE,
 };
 
 export function statusOf(code: ErrorCode): HttpStatus {

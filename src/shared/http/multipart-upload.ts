@@ -197,9 +197,11 @@ function store(
 ): Storing {
   const meter = new UploadMeter(maxBytes);
   // The meter's own failure (too large, malformed part) is the one to report, and it may
-  // happen before the sink has attached its listeners.
+  // happen before the sink has attached its listeners; the sink's failures are the sink's.
   let failure: Error | undefined;
-  meter.on('error', (error) => (failure ??= error));
+  meter.on('error', (error) => {
+    if (error instanceof DomainError) failure ??= error;
+  });
   source.on('error', (error) => meter.destroy(malformed(error)));
   source.pipe(meter);
   const done = sink(meter).then(
