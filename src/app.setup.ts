@@ -4,7 +4,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
+import { AppConfig } from './config/configuration';
 import { bodyParserErrors, inspectBody } from './shared/http/body-parsing';
+import { applyServerTimeouts } from './shared/http/http-server';
 import { assignCorrelationId } from './shared/http/correlation-id';
 import { setupSwagger } from './shared/http/swagger';
 import { validationPipe } from './shared/http/validation';
@@ -27,6 +29,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.set('query parser', 'extended');
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  applyServerTimeouts(app.getHttpServer(), app.get(ConfigService).getOrThrow<AppConfig>('app'));
   setupSwagger(app);
   return app;
 }

@@ -24,6 +24,9 @@ export const appConfig = registerAs('app', () => {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     maxJsonBytes: Number(process.env.MAX_JSON_BYTES ?? 1048576),
     demoData: bool(process.env.DEMO_DATA, !process.env.DATABASE_URL),
+    headersTimeoutMs: Number(process.env.HTTP_HEADERS_TIMEOUT_MS ?? 20_000),
+    requestTimeoutMs: Number(process.env.HTTP_REQUEST_TIMEOUT_MS ?? 300_000),
+    keepAliveTimeoutMs: Number(process.env.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 5_000),
   };
 });
 

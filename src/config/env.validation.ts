@@ -63,6 +63,13 @@ export const envSchema = Joi.object({
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info'),
   DEMO_DATA: Joi.boolean().optional(),
+  HTTP_HEADERS_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: Joi.number()
+    .integer()
+    .min(Joi.ref('HTTP_HEADERS_TIMEOUT_MS'))
+    .max(3_600_000)
+    .default(300_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(5_000),
 });
 
 export function validateEnv(raw: Record<string, unknown>): Record<string, unknown> {
