@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
 import { AppConfig } from './config/configuration';
 import { bodyParserErrors, inspectBody } from './shared/http/body-parsing';
 import { applyServerTimeouts } from './shared/http/http-server';
+import { applySecurityHeaders } from './shared/http/security';
 import { assignCorrelationId } from './shared/http/correlation-id';
 import { setupSwagger } from './shared/http/swagger';
 import { validationPipe } from './shared/http/validation';
@@ -14,7 +15,8 @@ import { Metrics, MetricsMiddleware } from './shared/operations/metrics';
 
 /** Everything main.ts and the e2e tests configure alike. */
 export function configureApp(app: NestExpressApplication): INestApplication {
-  const limit = app.get(ConfigService).get<number>('app.maxJsonBytes') ?? 1048576;
+  const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
+  const limit = config.maxJsonBytes;
   const metrics = new MetricsMiddleware(app.get(Metrics));
   app.useLogger(app.get(Logger));
   // Ahead of the body parsers, so a request they reject is still counted and correlated.
@@ -22,6 +24,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     assignCorrelationId(req, res);
     metrics.use(req, res, next);
   });
+  applySecurityHeaders(app, config.corsOrigins);
   app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.use(bodyParserErrors, inspectBody);
@@ -29,7 +32,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.set('query parser', 'extended');
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  applyServerTimeouts(app.getHttpServer(), app.get(ConfigService).getOrThrow<AppConfig>('app'));
-  setupSwagger(app);
+  applyServerTimeouts(app.getHttpServer(), config);
+  if (config.docsEnabled) setupSwagger(app);
   return app;
 }

@@ -69,6 +69,12 @@ export const envSchema = Joi.object({
     .min(Joi.ref('HTTP_HEADERS_TIMEOUT_MS'))
     .max(3_600_000)
     .default(300_000),
+  CORS_ORIGINS: Joi.string()
+    .allow('')
+    .pattern(/^\s*(\*|https?:\/\/[^\s,/]+)\s*(,\s*(https?:\/\/[^\s,/]+)\s*)*$/, 'origin list')
+    .optional(),
+  DOCS_ENABLED: Joi.boolean().optional(),
+  METRICS_TOKEN: Joi.string().min(16).optional(),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(5_000),
 });
 
