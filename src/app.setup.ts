@@ -12,13 +12,14 @@ import { assignCorrelationId } from './shared/http/correlation-id';
 import { setupSwagger } from './shared/http/swagger';
 import { validationPipe } from './shared/http/validation';
 import { Metrics, MetricsMiddleware } from './shared/operations/metrics';
+import { StartupQuietLogger } from './shared/operations/startup-logger';
 
 /** Everything main.ts and the e2e tests configure alike. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
   const limit = config.maxJsonBytes;
   const metrics = new MetricsMiddleware(app.get(Metrics));
-  app.useLogger(app.get(Logger));
+  app.useLogger(new StartupQuietLogger(app.get(Logger)));
   // Ahead of the body parsers, so a request they reject is still counted and correlated.
   app.use((req: Request, res: Response, next: NextFunction) => {
     assignCorrelationId(req, res);
