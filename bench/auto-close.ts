@@ -65,13 +65,13 @@ async function startApp(url: string): Promise<INestApplicationContext> {
   // Imported only now: ConfigModule.forRoot reads and validates the environment on import.
   const { Test } = await import('@nestjs/testing');
   const { AppModule } = await import('../src/app.module');
-  const { jobsConfig, queueConfig } = await import('../src/config/configuration');
+  const { queueConfig } = await import('../src/config/configuration');
   const { QueueSettings } = await import('../src/shared/queue/queue.settings');
   const { Clock, FixedClock } = await import('../src/shared/time/clock');
   const { NotificationDispatcher } =
     await import('../src/shared/notifications/notification-dispatcher');
   const settings = {
-    ...QueueSettings.from(queueConfig(), { ...jobsConfig(), enabled: true }),
+    ...QueueSettings.from({ ...queueConfig(), consumersEnabled: true }),
     queueName: `bench-auto-close-${randomUUID()}`,
     pollIntervalMs: 0,
     batchSize: options.batchSize,

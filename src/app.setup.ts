@@ -5,22 +5,28 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { OAUTH_TOKEN_PATH, oauthTokenResponses } from './modules/auth/http/oauth-token.responses';
 import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
+import { AppConfig } from './config/configuration';
 import { bodyParserErrors, inspectBody } from './shared/http/body-parsing';
+import { applyServerTimeouts } from './shared/http/http-server';
+import { applySecurityHeaders } from './shared/http/security';
 import { assignCorrelationId } from './shared/http/correlation-id';
 import { setupSwagger } from './shared/http/swagger';
 import { validationPipe } from './shared/http/validation';
 import { Metrics, MetricsMiddleware } from './shared/operations/metrics';
+import { StartupQuietLogger } from './shared/operations/startup-logger';
 
 /** Everything main.ts and the e2e tests configure alike. */
 export function configureApp(app: NestExpressApplication): INestApplication {
-  const limit = app.get(ConfigService).get<number>('app.maxJsonBytes') ?? 1048576;
+  const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
+  const limit = config.maxJsonBytes;
   const metrics = new MetricsMiddleware(app.get(Metrics));
-  app.useLogger(app.get(Logger));
+  app.useLogger(new StartupQuietLogger(app.get(Logger)));
   // Ahead of the body parsers, so a request they reject is still counted and correlated.
   app.use((req: Request, res: Response, next: NextFunction) => {
     assignCorrelationId(req, res);
     metrics.use(req, res, next);
   });
+  applySecurityHeaders(app, config.corsOrigins);
   // Ahead of the body parsers too: the token endpoint answers even their errors in RFC 6749 form.
   app.use(OAUTH_TOKEN_PATH, oauthTokenResponses);
   app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
@@ -33,6 +39,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.set('query parser', 'extended');
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  setupSwagger(app);
+  applyServerTimeouts(app.getHttpServer(), config);
+  if (config.docsEnabled) setupSwagger(app);
   return app;
 }

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { AuthConfig } from './config/configuration';
+import { AppConfig, AuthConfig } from './config/configuration';
 import { Permission } from './shared/auth/permission.enum';
 import { signToken } from './shared/auth/token-signer';
 import { DEMO_TENANT, DEMO_USER } from './demo/demo-data';
@@ -27,24 +27,43 @@ async function bootstrap(): Promise<void> {
     process.once(signal, () => setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref());
   }
   const config = app.get(ConfigService);
-  const port = config.get<number>('app.port') ?? 3000;
-  await app.listen(port);
-  const logger = new Logger('Bootstrap');
-  const base = `http://localhost:${port}`;
-  logger.log(
-    `ready in ${Date.now() - started} ms: ${base} · Swagger UI ${base}/docs · OpenAPI ${base}/docs-json`,
-  );
-  const auth = config.get<AuthConfig>('auth');
-  if (auth?.usingDevSecret && config.get<string>('app.env') !== 'production') {
-    const token = signToken(auth, {
-      sub: DEMO_USER,
-      client_id: DEMO_TENANT,
-      permissions: [Permission.CASE_ALL],
-      groups: ['demo-agents'],
-      name: 'Demo Admin',
-    });
-    logger.log(`development token (tenant ${DEMO_TENANT}, CASE_ALL, 1 h): ${token}`);
-  }
+  const settings = config.getOrThrow<AppConfig>('app');
+  await app.listen(settings.port);
+  const base = `http://localhost:${settings.port}`;
+  new Logger('Bootstrap').log({ url: base, ms: Date.now() - started }, 'ready');
+  const auth = config.getOrThrow<AuthConfig>('auth');
+  const token =
+    auth.usingDevSecret && settings.env !== 'production' ? developmentToken(auth) : undefined;
+  process.stdout.write(banner(base, Date.now() - started, settings.docsEnabled, token));
+}
+
+function developmentToken(auth: AuthConfig): string {
+  return signToken(auth, {
+    sub: DEMO_USER,
+    client_id: DEMO_TENANT,
+    permissions: [Permission.CASE_ALL],
+    groups: ['demo-agents'],
+    name: 'Demo Admin',
+  });
+}
+
+/** What a person starting the service needs, readable among the JSON log lines. */
+function banner(base: string, ms: number, docs: boolean, token?: string): string {
+  const lines = [
+    '',
+    `Case Management Service ready in ${ms} ms`,
+    `  API          ${base}/api/v1`,
+    ...(docs ? [`  Swagger UI   ${base}/docs`, `  OpenAPI      ${base}/docs-json`] : []),
+    `  Health       ${base}/health`,
+    ...(token
+      ? [
+          `  Development token (tenant ${DEMO_TENANT}, CASE_ALL, 1 h; more: npm run token -- --help):`,
+          `  ${token}`,
+        ]
+      : []),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 bootstrap().catch((error: unknown) => {

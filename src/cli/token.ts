@@ -4,10 +4,25 @@ import { authConfig } from '../config/configuration';
 import { ALL_PERMISSIONS } from '../shared/auth/permission.enum';
 import { signToken } from '../shared/auth/token-signer';
 
+export const USAGE = `Usage: npm run -s token -- [options]
+
+Prints a development JWT (HS256, signed with JWT_SECRET; reads .env like the service).
+
+Options:
+  --permissions P1,P2  the seed's CASE_* codes (default CASE_ALL)
+  --client ID          the tenant, the token's client_id (default demo)
+  --user ID            the subject (default demo-admin)
+  --groups G1,G2       group ids (default none)
+  --name NAME          display name
+  --ttl SECONDS        lifetime (default TOKEN_TTL_SECONDS, 3600)
+  -h, --help           this help
+`;
+
 /** `npm run token -- --permissions CASE_ALL [--client demo] [--user alice] [--groups g1,g2] [--ttl 3600]` */
 function main(): void {
   const { values } = parseArgs({
     options: {
+      help: { type: 'boolean', short: 'h', default: false },
       permissions: { type: 'string', default: 'CASE_ALL' },
       client: { type: 'string', default: 'demo' },
       user: { type: 'string', default: 'demo-admin' },
@@ -16,6 +31,13 @@ function main(): void {
       ttl: { type: 'string' },
     },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (values.ttl !== undefined && !/^[1-9]\d*$/.test(values.ttl)) {
+    throw new Error('--ttl must be a whole number of seconds');
+  }
   const permissions = values.permissions
     .split(',')
     .map((p) => p.trim())
@@ -52,5 +74,6 @@ try {
   main();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
+  console.error(`\n${USAGE}`);
   process.exit(1);
 }

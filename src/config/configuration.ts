@@ -22,13 +22,23 @@ function bool(value: string | undefined, fallback: boolean): boolean {
 
 export const appConfig = registerAs('app', () => {
   const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
+  const env = process.env.NODE_ENV ?? 'development';
   return {
-    env: process.env.NODE_ENV ?? 'development',
+    env,
     port: Number(process.env.PORT ?? 3000),
     dataDir,
     logLevel: process.env.LOG_LEVEL ?? 'info',
     maxJsonBytes: Number(process.env.MAX_JSON_BYTES ?? 1048576),
     demoData: bool(process.env.DEMO_DATA, !process.env.DATABASE_URL),
+    headersTimeoutMs: Number(process.env.HTTP_HEADERS_TIMEOUT_MS ?? 20_000),
+    requestTimeoutMs: Number(process.env.HTTP_REQUEST_TIMEOUT_MS ?? 300_000),
+    keepAliveTimeoutMs: Number(process.env.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 5_000),
+    /** Empty: no CORS headers at all (browsers on other origins are refused). */
+    corsOrigins: list(process.env.CORS_ORIGINS),
+    /** Swagger UI and the OpenAPI document; off in production unless asked for. */
+    docsEnabled: bool(process.env.DOCS_ENABLED, env !== 'production'),
+    /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+    metricsToken: process.env.METRICS_TOKEN || undefined,
   };
 });
 
@@ -69,6 +79,8 @@ export const queueConfig = registerAs('queue', () => ({
   visibilityTimeoutSeconds: Number(process.env.QUEUE_VISIBILITY_TIMEOUT_SECONDS ?? 60),
   maxAttempts: Number(process.env.QUEUE_MAX_ATTEMPTS ?? 5),
   retryBaseSeconds: Number(process.env.QUEUE_RETRY_BASE_SECONDS ?? 10),
+  /** Independent of JOBS_ENABLED: an external scheduler's messages still need a consumer. */
+  consumersEnabled: bool(process.env.QUEUE_CONSUMERS_ENABLED, true),
 }));
 
 export const storageConfig = registerAs('storage', () => ({

@@ -97,6 +97,7 @@ export const envSchema = Joi.object({
   DUE_DATE_CASE_TYPE_IDS: Joi.string().allow('').pattern(uuidList, 'UUID list').default(''),
   AUTO_CLOSE_CRON: cron.default('0 * * * *'),
   JOBS_CONTINUE_ON_ERROR: Joi.boolean().default(true),
+  QUEUE_CONSUMERS_ENABLED: Joi.boolean().default(true),
   QUEUE_DRIVER: Joi.string().valid('embedded', 'sqs').default('embedded'),
   SQS_QUEUE_URL: Joi.string().uri().when('QUEUE_DRIVER', { is: 'sqs', then: Joi.required() }),
   SQS_ENDPOINT: Joi.string().uri().optional(),
@@ -119,6 +120,19 @@ export const envSchema = Joi.object({
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info'),
   DEMO_DATA: Joi.boolean().optional(),
+  HTTP_HEADERS_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: Joi.number()
+    .integer()
+    .min(Joi.ref('HTTP_HEADERS_TIMEOUT_MS'))
+    .max(3_600_000)
+    .default(300_000),
+  CORS_ORIGINS: Joi.string()
+    .allow('')
+    .pattern(/^\s*(\*|https?:\/\/[^\s,/]+)\s*(,\s*(https?:\/\/[^\s,/]+)\s*)*$/, 'origin list')
+    .optional(),
+  DOCS_ENABLED: Joi.boolean().optional(),
+  METRICS_TOKEN: Joi.string().min(16).optional(),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(5_000),
 });
 
 export function validateEnv(raw: Record<string, unknown>): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { QueueSettings } from '../../src/shared/queue/queue.settings';
 import { createCase, moveTo } from '../support/builders/case-lifecycle.builder';
 import { DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { createJobsTestApp } from '../support/jobs-test-app';
+import { eventually } from '../support/queue-test-module';
 import { expectPermissionMatrix } from '../support/permission-matrix';
 import { TEST_START, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
@@ -139,5 +140,34 @@ describe('Jobs: auto-close (e2e)', () => {
       permissions: [Permission.CASE_AUTOCLOSE_VIEW],
     });
     expect(t.app.get(QueueSettings).queueName).toMatch(/^test-jobs-/);
+  });
+});
+
+describe('Jobs: auto-close with the built-in scheduler off (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // The deployment the seed describes: an external scheduler calls REST, this instance consumes.
+    t = await createJobsTestApp(
+      { pollIntervalMs: 50 },
+      { JOBS_ENABLED: 'false', QUEUE_CONSUMERS_ENABLED: 'true' },
+    );
+  });
+  afterAll(() => t.close());
+
+  it('still consumes what POST /jobs/auto-close enqueued', async () => {
+    t.clock.set(TEST_START);
+    const tenant = newTenant();
+    const type = await new DefinitionsBuilder(t.dataSource, tenant).caseType({ autoCloseHours: 1 });
+    const { id } = await createCase(t, tenant, { caseTypeId: type.id });
+    await moveTo(t, tenant, id, CaseState.RESOLVED);
+    t.clock.advanceMinutes(2 * HOUR_MINUTES);
+    const viewer = bearer({ tenant, permissions: [Permission.CASE_AUTOCLOSE_VIEW] });
+    const res = await t.http.post('/api/v1/jobs/auto-close').set(viewer).send({});
+    expect(res.body).toEqual({ data: { enqueued: 1 } });
+    await eventually(async () => {
+      const got = await t.http.get(`/api/v1/cases/${id}`).set(bearer({ tenant }));
+      expect(got.body.data).toMatchObject({ state: CaseState.COMPLETED });
+    });
   });
 });

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
-import { jobsConfig, queueConfig } from '../../src/config/configuration';
+import { queueConfig } from '../../src/config/configuration';
 import { QueueSettings } from '../../src/shared/queue/queue.settings';
 import { Clock, FixedClock } from '../../src/shared/time/clock';
 import { TEST_START, TestApp } from './test-app';
@@ -23,7 +23,7 @@ export async function createJobsTestApp(
   applyTestEnv({ DATABASE_POOL_SIZE: '8', ...env });
   const clock = new FixedClock(TEST_START);
   const queue: QueueSettings = {
-    ...QueueSettings.from(queueConfig(), jobsConfig()),
+    ...QueueSettings.from(queueConfig()),
     queueName: `test-jobs-${randomUUID()}`,
     pollIntervalMs: 0,
     ...settings,

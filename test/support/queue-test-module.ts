@@ -2,7 +2,7 @@ import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { allConfig, jobsConfig, queueConfig } from '../../src/config/configuration';
+import { allConfig, queueConfig } from '../../src/config/configuration';
 import { validateEnv } from '../../src/config/env.validation';
 import { DatabaseModule } from '../../src/shared/database/database.module';
 import { TransactionManager } from '../../src/shared/database/transaction-manager';
@@ -47,7 +47,7 @@ export async function createQueueTestModule(
     .overrideProvider(Clock)
     .useValue(clock)
     .overrideProvider(QueueSettings)
-    .useValue({ ...QueueSettings.from(queueConfig(), jobsConfig()), ...settings })
+    .useValue({ ...QueueSettings.from(queueConfig()), ...settings })
     .compile();
   if (!process.env.QUEUE_TEST_LOGS) moduleRef.useLogger(false);
   register(moduleRef.get(QueueHandlerRegistry));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
-/** Environment for an app under test: the shared test database, no jobs, quiet logs. */
+/** Environment for an app under test: the shared test database, no jobs or consumers, quiet logs. */
 export function applyTestEnv(overrides: Record<string, string> = {}): void {
   const url = process.env.CMS_TEST_DATABASE_URL;
   if (!url)
@@ -17,6 +17,8 @@ export function applyTestEnv(overrides: Record<string, string> = {}): void {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'cms-test-')),
     JWT_SECRET: TEST_JWT_SECRET,
     JOBS_ENABLED: 'false',
+    // Consumers run regardless of JOBS_ENABLED; tests drive them by hand (drain, pollOnce).
+    QUEUE_CONSUMERS_ENABLED: 'false',
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
     TOKEN_RATE_LIMIT: '1000',

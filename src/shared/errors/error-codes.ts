@@ -12,6 +12,8 @@ export enum ErrorCategory {
   RateLimited = 'RateLimited',
   Unavailable = 'Unavailable',
   Internal = 'Internal',
+  RequestTimeout = 'RequestTimeout',
+  InsufficientStorage = 'InsufficientStorage',
 }
 
 /** The closed catalogue of error codes this service answers with. */
@@ -65,6 +67,10 @@ export enum ErrorCode {
   NotificationKindUnknown = 'CASE4062',
   NotificationLocaleInvalid = 'CASE4020',
   NotificationTemplateInvalid = 'CASE4021',
+  // Platform hardening: slow clients and storage faults.
+  RequestTimeout = 'CASE4080',
+  StorageUnavailable = 'CASE5031',
+  StorageFull = 'CASE5070',
 }
 
 export interface ErrorDefinition {
@@ -248,6 +254,19 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     category: ErrorCategory.Validation,
     message: 'The notification template does not compile.',
   },
+  // Platform hardening: slow clients and storage faults.
+  [ErrorCode.RequestTimeout]: {
+    category: ErrorCategory.RequestTimeout,
+    message: 'The request was not received in time.',
+  },
+  [ErrorCode.StorageUnavailable]: {
+    category: ErrorCategory.Unavailable,
+    message: 'File storage is unavailable; try again later.',
+  },
+  [ErrorCode.StorageFull]: {
+    category: ErrorCategory.InsufficientStorage,
+    message: 'File storage is full.',
+  },
 };
 
 export const CATEGORY_STATUS: Record<ErrorCategory, HttpStatus> = {
@@ -262,6 +281,8 @@ export const CATEGORY_STATUS: Record<ErrorCategory, HttpStatus> = {
   [ErrorCategory.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCategory.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCategory.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [ErrorCategory.RequestTimeout]: HttpStatus.REQUEST_TIMEOUT,
+  [ErrorCategory.InsufficientStorage]: HttpStatus.INSUFFICIENT_STORAGE,
 };
 
 export function statusOf(code: ErrorCode): HttpStatus {

@@ -1,6 +1,7 @@
 import {
   CallHandler,
   ExecutionContext,
+  Inject,
   Injectable,
   Logger,
   NestInterceptor,
@@ -9,11 +10,13 @@ import {
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { storageConfig, StorageConfig } from '../../config/configuration';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-codes';
 import { Clock } from '../time/clock';
 import { IdempotencyStore, IdempotentRequest } from './idempotency.store';
+import { fingerprintUpload, uploadFingerprintOf } from './multipart-upload';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[\x20-\x7e]{1,200}$/;
@@ -30,13 +33,29 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+function mediaType(req: Request): string {
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+}
+
+const isUpload = (req: Request) => mediaType(req) === 'multipart/form-data';
+
+/**
+ * Everything but an upload's content: media type, query and parsed body. An upload is only
+ * known once read through, so its hash is completed with the upload's own fingerprint.
+ */
 function describe(req: Request): IdempotentRequest {
-  const fingerprint = JSON.stringify(canonical({ query: req.query, body: req.body ?? null }));
+  const parts = { type: mediaType(req), query: req.query, body: req.body ?? null };
   return {
     method: req.method,
     path: req.originalUrl.split('?')[0],
-    requestHash: createHash('sha256').update(fingerprint).digest('base64url'),
+    requestHash: sha256(JSON.stringify(canonical(parts))),
   };
+}
+
+function withUpload(requestHash: string, upload: string | undefined): string {
+  return upload === undefined ? requestHash : sha256(`${requestHash}:${upload}`);
 }
 
 /**
@@ -50,6 +69,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly store: IdempotencyStore,
     private readonly clock: Clock,
+    @Inject(storageConfig.KEY) private readonly storage: StorageConfig,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -75,6 +95,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
           `This Idempotency-Key was used for ${first.method} ${first.path}.`,
         );
       }
+      // A pending upload's fingerprint is not known yet: reading this one through is no help.
+      if (claim.kind === 'pending' && isUpload(req)) {
+        throw new DomainError(ErrorCode.IdempotencyInProgress);
+      }
+      if (claim.kind === 'completed' && isUpload(req)) {
+        const upload = await fingerprintUpload(req, this.storage.maxUploadBytes);
+        request.requestHash = withUpload(request.requestHash, upload);
+      }
       if (first.requestHash !== request.requestHash) {
         throw new DomainError(
           ErrorCode.IdempotencyKeyReused,
@@ -98,7 +126,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         // error; the key then stays pending until its lease runs out.
         await this.store
           .complete(actor, key, claim.at, {
-            requestHash: request.requestHash,
+            requestHash: withUpload(request.requestHash, uploadFingerprintOf(req)),
             status: res.statusCode,
             body: body === undefined ? null : JSON.stringify(body),
           })

@@ -1,4 +1,4 @@
-import { JobsConfig } from '../../config/configuration';
+import { QueueConfig } from '../../config/configuration';
 import { RecipientMailer } from './inbox/recipient-mailer';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { NOTIFICATION_POLL_INTERVAL_MS, NotificationPoller } from './notification-poller';
@@ -9,7 +9,7 @@ describe('NotificationPoller', () => {
   const dispatcher = { dispatchDue } as unknown as NotificationDispatcher;
   const mailer = { dispatch } as unknown as RecipientMailer;
   const poller = (enabled: boolean) =>
-    new NotificationPoller(dispatcher, mailer, { enabled } as JobsConfig);
+    new NotificationPoller(dispatcher, mailer, { consumersEnabled: enabled } as QueueConfig);
 
   beforeEach(() => {
     jest.useFakeTimers();
@@ -30,7 +30,7 @@ describe('NotificationPoller', () => {
     expect(dispatchDue).toHaveBeenCalledTimes(2);
   });
 
-  it('does not poll when jobs are disabled', async () => {
+  it('does not poll when queue consumers are disabled', async () => {
     const p = poller(false);
     p.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(NOTIFICATION_POLL_INTERVAL_MS * 3);

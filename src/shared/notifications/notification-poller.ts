@@ -5,7 +5,7 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { jobsConfig, JobsConfig } from '../../config/configuration';
+import { queueConfig, QueueConfig } from '../../config/configuration';
 import { RecipientMailer } from './inbox/recipient-mailer';
 import { NotificationDispatcher } from './notification-dispatcher';
 
@@ -13,7 +13,9 @@ export const NOTIFICATION_POLL_INTERVAL_MS = 15_000;
 
 /**
  * Retries what is due: failed deliveries and e-mails after their backoff, and rows whose
- * immediate delivery never happened (a crash between commit and delivery). Off when jobs are disabled.
+ * immediate delivery never happened (a crash between commit and delivery). A consumer like the
+ * queue's: off with QUEUE_CONSUMERS_ENABLED=false, not with JOBS_ENABLED=false (which only stops
+ * the scheduler).
  */
 @Injectable()
 export class NotificationPoller implements OnApplicationBootstrap, OnModuleDestroy {
@@ -24,11 +26,11 @@ export class NotificationPoller implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly dispatcher: NotificationDispatcher,
     private readonly mailer: RecipientMailer,
-    @Inject(jobsConfig.KEY) private readonly jobs: JobsConfig,
+    @Inject(queueConfig.KEY) private readonly queue: QueueConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.jobs.enabled) return;
+    if (!this.queue.consumersEnabled) return;
     this.timer = setInterval(() => this.tick(), NOTIFICATION_POLL_INTERVAL_MS);
     this.timer.unref();
   }

@@ -1,8 +1,12 @@
-import { Controller, Get, Header, Injectable, NestMiddleware } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Injectable, NestMiddleware, Res } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { appConfig, AppConfig } from '../../config/configuration';
 import { Public } from '../auth/auth.decorators';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-codes';
 
 @Injectable()
 export class Metrics {
@@ -47,15 +51,36 @@ export class MetricsMiddleware implements NestMiddleware {
   }
 }
 
+/** Public unless METRICS_TOKEN is set; then a scraper sends it as a bearer token. */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: Metrics) {}
+  private readonly token?: Buffer;
+
+  constructor(
+    private readonly metrics: Metrics,
+    @Inject(appConfig.KEY) config: AppConfig,
+  ) {
+    this.token = config.metricsToken ? Buffer.from(config.metricsToken) : undefined;
+  }
 
   @Get()
   @Public()
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  scrape(): Promise<string> {
+  scrape(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    if (this.token && !this.presents(authorization)) {
+      throw new DomainError(ErrorCode.InvalidToken, 'GET /metrics needs the METRICS_TOKEN.');
+    }
+    // Set here, not with @Header, which would also label an error's JSON as text.
+    res.setHeader('Content-Type', 'text/plain; version=0.0.4');
     return this.metrics.registry.metrics();
+  }
+
+  private presents(authorization: string | undefined): boolean {
+    const match = /^Bearer (.+)$/i.exec(authorization ?? '');
+    const given = Buffer.from(match?.[1] ?? '');
+    return !!this.token && given.length === this.token.length && timingSafeEqual(given, this.token);
   }
 }

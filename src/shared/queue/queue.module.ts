@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { SqsModule } from '@ssut/nestjs-sqs';
-import { JobsConfig, jobsConfig, QueueConfig, queueConfig } from '../../config/configuration';
+import { QueueConfig, queueConfig } from '../../config/configuration';
 import { EmbeddedMessageQueue } from './embedded/embedded-message-queue';
 import { EmbeddedQueueConsumer } from './embedded/embedded-queue.consumer';
 import { MessageQueue } from './message-queue';
@@ -16,8 +16,8 @@ import { SqsQueueConsumer } from './sqs/sqs-queue.consumer';
   providers: [
     {
       provide: QueueSettings,
-      inject: [queueConfig.KEY, jobsConfig.KEY],
-      useFactory: (queue: QueueConfig, jobs: JobsConfig) => QueueSettings.from(queue, jobs),
+      inject: [queueConfig.KEY],
+      useFactory: (queue: QueueConfig) => QueueSettings.from(queue),
     },
     SqsConnection,
   ],

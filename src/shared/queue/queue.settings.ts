@@ -1,9 +1,9 @@
-import { JobsConfig, QueueConfig } from '../../config/configuration';
+import { QueueConfig } from '../../config/configuration';
 
 const EMBEDDED_QUEUE = 'case-management';
 const MAX_RETRY_DELAY_SECONDS = 3600;
 
-/** What both drivers need from the `queue` and `jobs` configuration (tests override this token). */
+/** What both drivers need from the `queue` configuration (tests override this token). */
 export class QueueSettings {
   driver: 'embedded' | 'sqs';
   /** The embedded queue's name in `queue_messages.queue`. */
@@ -11,7 +11,7 @@ export class QueueSettings {
   sqsQueueUrl?: string;
   sqsEndpoint?: string;
   region: string;
-  /** Run the in-process consumer (`jobs.enabled`). */
+  /** Run the in-process consumer (`QUEUE_CONSUMERS_ENABLED`, not `JOBS_ENABLED`). */
   consume: boolean;
   /** Background polling of the embedded consumer and the SQS outbox relay; 0 turns it off. */
   pollIntervalMs: number;
@@ -20,14 +20,14 @@ export class QueueSettings {
   maxAttempts: number;
   retryBaseSeconds: number;
 
-  static from(queue: QueueConfig, jobs: JobsConfig): QueueSettings {
+  static from(queue: QueueConfig): QueueSettings {
     return {
       driver: queue.driver,
       queueName: EMBEDDED_QUEUE,
       sqsQueueUrl: queue.sqsQueueUrl,
       sqsEndpoint: queue.sqsEndpoint,
       region: queue.region,
-      consume: jobs.enabled,
+      consume: queue.consumersEnabled,
       pollIntervalMs: queue.pollIntervalMs,
       batchSize: queue.batchSize,
       visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,

@@ -8,7 +8,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { OnModuleDestroy } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { StoredFileNotFoundError } from './storage.errors';
+import { storageFault, StoredFileNotFoundError } from './storage.errors';
 import { FileStorage } from './storage.port';
 
 export interface S3StorageOptions {
@@ -71,7 +71,7 @@ export class S3FileStorage extends FileStorage implements OnModuleDestroy {
     try {
       await upload.done();
     } catch (error) {
-      throw streamFailure ?? error;
+      throw streamFailure ?? storageFault(error);
     }
   }
 
@@ -86,12 +86,16 @@ export class S3FileStorage extends FileStorage implements OnModuleDestroy {
       if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') {
         throw new StoredFileNotFoundError();
       }
-      throw error;
+      throw storageFault(error);
     }
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (error) {
+      throw storageFault(error);
+    }
   }
 
   onModuleDestroy(): void {

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { storageConfig, StorageConfig } from '../../config/configuration';
 import { MultipartUpload } from '../http/multipart-upload';
 import { LocalFileStorage } from './local-file.storage';
+import { PartSweeper } from './part-sweeper';
 import { S3FileStorage } from './s3-file.storage';
 import { FileStorage } from './storage.port';
 
@@ -24,6 +25,7 @@ function fileStorageFor(config: StorageConfig): FileStorage {
   providers: [
     { provide: FileStorage, inject: [storageConfig.KEY], useFactory: fileStorageFor },
     MultipartUpload,
+    PartSweeper,
   ],
   exports: [FileStorage, MultipartUpload],
 })

@@ -27,6 +27,8 @@ export const UploadRoute = (kind: CaseTypeFileKind) =>
       ErrorCode.CaseTypeNotFound,
       ErrorCode.PayloadTooLarge,
       ErrorCode.UnsupportedMediaType,
+      ErrorCode.StorageUnavailable,
+      ErrorCode.StorageFull,
     ),
   );
 
@@ -52,5 +54,6 @@ export const ApiDownload = () =>
       ErrorCode.InvalidIdentifier,
       ErrorCode.CaseTypeFileNotFound,
       ErrorCode.StoredFileNotFound,
+      ErrorCode.StorageUnavailable,
     ),
   );

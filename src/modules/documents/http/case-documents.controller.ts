@@ -56,6 +56,8 @@ export class CaseDocumentsController {
     ErrorCode.StaleVersion,
     ErrorCode.PayloadTooLarge,
     ErrorCode.UnsupportedMediaType,
+    ErrorCode.StorageUnavailable,
+    ErrorCode.StorageFull,
   )
   @ApiIfMatch()
   async upload(
@@ -99,6 +101,7 @@ export class CaseDocumentsController {
     ErrorCode.CaseNotFound,
     ErrorCode.DocumentNotFound,
     ErrorCode.StoredFileNotFound,
+    ErrorCode.StorageUnavailable,
   )
   async content(
     @CurrentActor() actor: Actor,

@@ -11,7 +11,7 @@ type SqsOptions = Parameters<typeof SqsModule.register>[0];
 
 /**
  * Nothing for the embedded driver. For SQS: a producer (used by the outbox relay) and, when this
- * instance consumes (`jobs.enabled`), a consumer; a failed message is not deleted and comes back
+ * instance consumes (`QUEUE_CONSUMERS_ENABLED`), a consumer; a failed message is not deleted and comes back
  * after the visibility timeout, and the queue's redrive policy moves it to the DLQ after
  * maxReceiveCount receives (`QUEUE_MAX_ATTEMPTS` does not apply to SQS).
  */

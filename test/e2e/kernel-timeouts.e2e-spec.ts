@@ -1,0 +1,70 @@
+import { AddressInfo, connect, Socket } from 'node:net';
+import { createTestApp, TestApp } from '../support/test-app';
+
+interface Exchange {
+  received: string;
+  closedAfterMs: number;
+}
+
+/** Sends `data` on a raw socket and collects everything until the server closes it. */
+function exchange(port: number, data: string, limitMs = 10_000): Promise<Exchange> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const socket: Socket = connect(port, '127.0.0.1', () => socket.write(data));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve({ received, closedAfterMs: Date.now() - started }));
+    setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`still open after ${limitMs} ms; received ${JSON.stringify(received)}`));
+    }, limitMs).unref();
+  });
+}
+
+const bodyOf = (raw: string) => JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+
+describe('Kernel: slow, idle and malformed clients (e2e, raw sockets)', () => {
+  let t: TestApp;
+  let port: number;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      HTTP_HEADERS_TIMEOUT_MS: '600',
+      HTTP_REQUEST_TIMEOUT_MS: '1200',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '400',
+    });
+    await t.app.listen(0, '127.0.0.1');
+    port = (t.app.getHttpServer().address() as AddressInfo).port;
+  });
+  afterAll(() => t.close());
+
+  it('answers partial headers with 408 CASE4080 and closes the socket', async () => {
+    const res = await exchange(port, 'GET /health HTTP/1.1\r\nHost: localhost\r\n');
+    expect(res.received).toMatch(/^HTTP\/1\.1 408 /);
+    expect(bodyOf(res.received)).toMatchObject({ statusCode: 408, code: 'CASE4080' });
+    expect(res.closedAfterMs).toBeLessThan(3_000);
+  });
+
+  it('answers a body that stops arriving with 408 once the request timeout is over', async () => {
+    const head = 'POST /api/v1/priorities HTTP/1.1\r\nHost: localhost\r\n';
+    const res = await exchange(
+      port,
+      `${head}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+    );
+    expect(res.received).toMatch(/^HTTP\/1\.1 408 /);
+    expect(res.closedAfterMs).toBeLessThan(4_000);
+  });
+
+  it('closes an idle keep-alive connection after its timeout', async () => {
+    const res = await exchange(port, 'GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    expect(res.received).toMatch(/^HTTP\/1\.1 200 /);
+    expect(res.closedAfterMs).toBeLessThan(3_000);
+  });
+
+  it('answers bytes that are not HTTP with a coded 400', async () => {
+    const res = await exchange(port, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(res.received).toMatch(/^HTTP\/1\.1 400 /);
+    expect(bodyOf(res.received)).toMatchObject({ statusCode: 400, code: 'CASE4004' });
+  });
+});
