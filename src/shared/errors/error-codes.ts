@@ -60,6 +60,11 @@ export enum ErrorCode {
   RateLimited = 'CASE4290',
   Internal = 'CASE5000',
   DependencyUnavailable = 'CASE5030',
+  // Calendars and business time (CASE44xx; the last digits echo the status).
+  InvalidCalendar = 'CASE4400',
+  BusinessTimeOutOfRange = 'CASE4401',
+  CalendarNotFound = 'CASE4404',
+  CalendarInUse = 'CASE4409',
 }
 
 export interface ErrorDefinition {
@@ -225,6 +230,22 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.DependencyUnavailable]: {
     category: ErrorCategory.Unavailable,
     message: 'A dependency is unavailable; try again.',
+  },
+  [ErrorCode.InvalidCalendar]: {
+    category: ErrorCategory.RuleViolation,
+    message: 'The calendar is not valid.',
+  },
+  [ErrorCode.BusinessTimeOutOfRange]: {
+    category: ErrorCategory.RuleViolation,
+    message: 'The business-time calculation is outside the supported range (about ten years).',
+  },
+  [ErrorCode.CalendarNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Calendar not found.',
+  },
+  [ErrorCode.CalendarInUse]: {
+    category: ErrorCategory.Conflict,
+    message: 'The calendar is still referenced.',
   },
 };
 

@@ -41,6 +41,10 @@ export const SUCCESS_MESSAGES = {
   CASE0816: 'Status decision tree remove successfully.',
   CASE9006: 'Checking of the requested SLA(s) was successful.',
   CASE9008: 'Successfully checked Due Dates.',
+  // Calendars (extension range).
+  CASE1100: 'Calendar saved successfully.',
+  CASE1102: 'Calendar updated successfully.',
+  CASE1104: 'Calendar deleted successfully.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;
