@@ -18,6 +18,7 @@ export interface ProofDataset {
   documentId: string;
   clientId: string;
   tag: string;
+  calendarId: string;
 }
 
 const code = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`;
@@ -73,6 +74,11 @@ export async function seedDataset(
     name: 'Gateway',
     permissions: ['CASE_VIEW'],
   });
+  const calendar = await post('/api/v1/calendars', {
+    name: 'Office',
+    timeZone: 'Europe/Berlin',
+    workingHours: { mon: [{ start: '09:00', end: '17:00' }] },
+  });
   const dataset = {
     tenant,
     user,
@@ -87,6 +93,7 @@ export async function seedDataset(
     documentId: (doc.documentId ?? doc.id) as string,
     clientId: client.clientId as string,
     tag: 'vip',
+    calendarId: calendar.id as string,
   };
   const missing = Object.entries(dataset).filter(([, v]) => typeof v !== 'string' || !v);
   if (missing.length) throw new Error(`seed: no ${missing.map(([k]) => k).join(', ')}`);
@@ -101,6 +108,7 @@ export function resolvePath(template: string, d: ProofDataset): string {
     if (base.startsWith('/api/v1/solutions')) return d.solutionId;
     if (base.startsWith('/api/v1/processes')) return d.processId;
     if (base.startsWith('/api/v1/case-types')) return d.caseTypeId;
+    if (base.startsWith('/api/v1/calendars')) return d.calendarId;
     return d.caseId;
   };
   const values: Record<string, string> = {
