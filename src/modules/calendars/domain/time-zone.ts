@@ -1,5 +1,6 @@
 const DAY_MS = 86_400_000;
-const MAX_CACHED_DAYS = 200_000;
+/** Days kept over all zones (a few tens of MB at most) before the cache starts afresh. */
+const MAX_CACHED_DAYS = 300_000;
 
 interface DayOffsets {
   /** Offset (local minus UTC, ms) at the start of the UTC day. */
@@ -13,6 +14,7 @@ const IANA_NAME = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2})$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const days = new Map<string, Map<number, DayOffsets>>();
+let cachedDays = 0;
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -61,14 +63,17 @@ function intlOffset(zone: string, t: number): number {
 
 /** Offsets of one UTC day; a change inside it is located by bisection to the millisecond. */
 function dayOffsets(zone: string, day: number): DayOffsets {
+  const hit = days.get(zone)?.get(day);
+  if (hit) return hit;
+  if (cachedDays >= MAX_CACHED_DAYS) {
+    days.clear();
+    cachedDays = 0;
+  }
   let cache = days.get(zone);
   if (!cache) {
     cache = new Map();
     days.set(zone, cache);
   }
-  const hit = cache.get(day);
-  if (hit) return hit;
-  if (cache.size > MAX_CACHED_DAYS) cache.clear();
   const start = day * DAY_MS;
   const before = cache.get(day - 1)?.after ?? intlOffset(zone, start);
   const after = cache.get(day + 1)?.before ?? intlOffset(zone, start + DAY_MS);
@@ -84,6 +89,7 @@ function dayOffsets(zone: string, day: number): DayOffsets {
     entry = { before, after, changeAt: hi };
   }
   cache.set(day, entry);
+  cachedDays += 1;
   return entry;
 }
 
@@ -98,7 +104,6 @@ export function offsetChangesBetween(zone: string, from: number, to: number): bo
   for (let day = Math.floor(from / DAY_MS); day * DAY_MS < to; day++) {
     const d = dayOffsets(zone, day);
     if (d.changeAt !== undefined && d.changeAt >= from && d.changeAt < to) return true;
-    if (d.before !== d.after && d.changeAt === undefined) return true;
   }
   return false;
 }

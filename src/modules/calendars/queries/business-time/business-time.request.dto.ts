@@ -4,7 +4,7 @@ import { IsISO8601, IsNumber, Matches, Max, Min, ValidateIf } from 'class-valida
 import { DomainError } from '../../../../shared/errors/domain-error';
 import { ErrorCode } from '../../../../shared/errors/error-codes';
 
-const WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
+const WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
 const ZONE_MESSAGE = 'must be an ISO 8601 date-time with Z or an offset';
 /** About ten years of round-the-clock minutes; the search itself is capped the same way. */
 export const MAX_ADD_MINUTES = 3660 * 1440;
@@ -16,7 +16,7 @@ function toNumber({ value }: TransformFnParams): unknown {
 
 /** `from` plus exactly one of `addMinutes` and `to`. */
 export class BusinessTimeRequestDto {
-  @ApiProperty({ example: '2026-03-06T15:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2026-03-06T15:00:00Z' })
   @IsISO8601({ strict: true })
   @Matches(WITH_ZONE, { message: `from ${ZONE_MESSAGE}` })
   from: string;
@@ -29,7 +29,7 @@ export class BusinessTimeRequestDto {
   @Max(MAX_ADD_MINUTES)
   addMinutes?: number;
 
-  @ApiPropertyOptional({ example: '2026-03-09T11:00:00Z' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-09T11:00:00Z' })
   @ValidateIf((q: BusinessTimeRequestDto) => q.to !== undefined)
   @IsISO8601({ strict: true })
   @Matches(WITH_ZONE, { message: `to ${ZONE_MESSAGE}` })
