@@ -123,6 +123,16 @@ describe('business time, hand-computed examples', () => {
     expect(add(berlin, '2026-03-09T10:00:00.000Z', 0.5)).toBe('2026-03-09T10:00:30.000Z');
   });
 
+  it('stops at the end of a long range instead of searching past it for the next opening', () => {
+    // The holiday after the range keeps the whole-week step from hiding a day-by-day overrun.
+    const sparse = week('UTC', { mon: [{ start: '09:00', end: '09:01' }] }, ['2036-01-10']);
+    const from = Date.parse('2026-01-01T00:00:00.000Z');
+    const to = from + 3659 * 86_400_000;
+    let mondays = 0;
+    for (let t = from; t < to; t += 86_400_000) if (new Date(t).getUTCDay() === 1) mondays++;
+    expect(between(sparse, new Date(from).toISOString(), new Date(to).toISOString())).toBe(mondays);
+  });
+
   it('refuses searches beyond about ten years instead of running on', () => {
     const sparse = week('UTC', { mon: [{ start: '09:00', end: '09:01' }] });
     expect(add(sparse, '2026-01-01T00:00:00.000Z', 500)).toBe('2035-07-30T09:01:00.000Z');

@@ -63,7 +63,11 @@ function plainWeek(c: Compiled, day: number): boolean {
  * Working time from `from` on, in order, one local day at a time (each day clips the overnight
  * tail of the day before and its own spans), offering plain weeks as single steps.
  */
-function* pieces(c: Compiled, from: number): Generator<Piece, never, boolean | undefined> {
+function* pieces(
+  c: Compiled,
+  from: number,
+  until = Infinity,
+): Generator<Piece, void, boolean | undefined> {
   let pos = from;
   const first = localDay(c.zone, from) - 1;
   for (let day = first; ; day++) {
@@ -71,6 +75,7 @@ function* pieces(c: Compiled, from: number): Generator<Piece, never, boolean | u
       throw new BusinessTimeOutOfRangeError();
     }
     const [ws, we] = [dayStart(c, day), dayStart(c, day + 1)];
+    if (ws >= until) return;
     if (we <= pos) continue;
     if (pos <= ws && plainWeek(c, day)) {
       const end = dayStart(c, day + 7);
@@ -115,7 +120,7 @@ export function addBusinessMinutes(calendar: WorkingWeek, from: Date, minutes: n
   const walk = pieces(c, t);
   let next = walk.next();
   for (;;) {
-    const piece = next.value;
+    const piece = next.value as Piece;
     if (piece.week) {
       const take = remaining > piece.ms;
       if (take) remaining -= piece.ms;
@@ -137,9 +142,9 @@ export function businessMinutesBetween(calendar: WorkingWeek, from: Date, to: Da
   const c = compile(calendar);
   if (isAlways(c)) return (u - t) / MINUTE_MS;
   let total = 0;
-  const walk = pieces(c, t);
+  const walk = pieces(c, t, u);
   let next = walk.next();
-  while (next.value.start < u) {
+  while (!next.done && next.value.start < u) {
     const piece = next.value;
     const take = piece.end <= u;
     if (!piece.week) total += Math.min(piece.end, u) - piece.start;
