@@ -92,6 +92,27 @@ describe('Calendars (e2e)', () => {
     await businessTime(id, 'from=2026-03-06T15:00:00Z&addMinutes=1').expect(404);
   });
 
+  it('serialises concurrent updates: none is lost, each raises the version once', async () => {
+    const id = await createId();
+    const results = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        t.http
+          .patch(`/api/v1/calendars/${id}`)
+          .set(admin)
+          .send(
+            i % 2
+              ? { name: `Name ${i}` }
+              : { holidays: [{ date: `2026-01-0${i + 1}`, name: `H${i}` }] },
+          ),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    // Each answer is read after its commit, so it may already show a later update.
+    for (const r of results) expect(r.body.data.version).toBeGreaterThanOrEqual(2);
+    const last = await t.http.get(`/api/v1/calendars/${id}`).set(admin).expect(200);
+    expect(last.body.data.version).toBe(6);
+  });
+
   it('lists live calendars with keyset pagination', async () => {
     const own = bearer({ tenant: newTenant() });
     const ids: string[] = [];
