@@ -8,6 +8,7 @@ import { validateEnv } from './config/env.validation';
 import { DemoModule } from './demo/demo.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AutoCloseModule } from './modules/auto-close/auto-close.module';
+import { CalendarsModule } from './modules/calendars/calendars.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { DirectoryModule } from './modules/directory/directory.module';
@@ -60,6 +61,7 @@ import { ClockModule } from './shared/time/clock.module';
     DocumentsModule,
     SlaModule,
     AutoCloseModule,
+    CalendarsModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: MediaTypeGuard }],
 })

@@ -18,6 +18,7 @@ export interface ProofDataset {
   documentId: string;
   clientId: string;
   tag: string;
+  calendarId: string;
 }
 
 const code = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`;
@@ -78,6 +79,11 @@ export async function seedDataset(
     .set(headers)
     .send({ email: `${user}@example.test`, groups: ['desk'] });
   if (directoryUser.status !== 200) throw new Error(`seed directory: ${directoryUser.status}`);
+  const calendar = await post('/api/v1/calendars', {
+    name: 'Office',
+    timeZone: 'Europe/Berlin',
+    workingHours: { mon: [{ start: '09:00', end: '17:00' }] },
+  });
   const dataset = {
     tenant,
     user,
@@ -92,6 +98,7 @@ export async function seedDataset(
     documentId: (doc.documentId ?? doc.id) as string,
     clientId: client.clientId as string,
     tag: 'vip',
+    calendarId: calendar.id as string,
   };
   const missing = Object.entries(dataset).filter(([, v]) => typeof v !== 'string' || !v);
   if (missing.length) throw new Error(`seed: no ${missing.map(([k]) => k).join(', ')}`);
@@ -106,6 +113,7 @@ export function resolvePath(template: string, d: ProofDataset): string {
     if (base.startsWith('/api/v1/solutions')) return d.solutionId;
     if (base.startsWith('/api/v1/processes')) return d.processId;
     if (base.startsWith('/api/v1/case-types')) return d.caseTypeId;
+    if (base.startsWith('/api/v1/calendars')) return d.calendarId;
     return d.caseId;
   };
   const values: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { Cases1764400000000 } from './migrations/1764400000000-cases';
 import { CaseActivityOrder1764520000000 } from './migrations/1764520000000-case-activity-order';
+import { Calendars1765500000000 } from './migrations/1765500000000-calendars';
 import { CaseListIndexes1764500000000 } from './migrations/1764500000000-case-list-indexes';
 import { Notifications1764600000000 } from './migrations/1764600000000-notifications';
 import { Queue1764700000000 } from './migrations/1764700000000-queue';
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   Queue1764700000000,
   Collaboration1764800000000,
   SlaClock1764900000000,
+  Calendars1765500000000,
   DirectoryAndInbox1765600000000,
 ];

@@ -71,6 +71,11 @@ export enum ErrorCode {
   RequestTimeout = 'CASE4080',
   StorageUnavailable = 'CASE5031',
   StorageFull = 'CASE5070',
+  // Calendars and business time (CASE44xx; the last digits echo the status).
+  InvalidCalendar = 'CASE4400',
+  BusinessTimeOutOfRange = 'CASE4401',
+  CalendarNotFound = 'CASE4404',
+  CalendarInUse = 'CASE4409',
 }
 
 export interface ErrorDefinition {
@@ -266,6 +271,22 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.StorageFull]: {
     category: ErrorCategory.InsufficientStorage,
     message: 'File storage is full.',
+  },
+  [ErrorCode.InvalidCalendar]: {
+    category: ErrorCategory.RuleViolation,
+    message: 'The calendar is not valid.',
+  },
+  [ErrorCode.BusinessTimeOutOfRange]: {
+    category: ErrorCategory.RuleViolation,
+    message: 'The business-time calculation is outside the supported range (about ten years).',
+  },
+  [ErrorCode.CalendarNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Calendar not found.',
+  },
+  [ErrorCode.CalendarInUse]: {
+    category: ErrorCategory.Conflict,
+    message: 'The calendar is still referenced.',
   },
 };
 

@@ -57,6 +57,10 @@ export const SUCCESS_MESSAGES = {
   // OAuth clients (extension)
   CASE1010: 'OAuth client created successfully.',
   CASE1011: 'OAuth client revoked successfully.',
+  // Calendars (extension range).
+  CASE1100: 'Calendar saved successfully.',
+  CASE1102: 'Calendar updated successfully.',
+  CASE1104: 'Calendar deleted successfully.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;

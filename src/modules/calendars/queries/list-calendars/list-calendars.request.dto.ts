@@ -1,0 +1,3 @@
+import { PageQueryDto } from '../../../../shared/http/pagination';
+
+export class ListCalendarsRequestDto extends PageQueryDto {}
