@@ -6,6 +6,7 @@ import { Notifications1764600000000 } from './migrations/1764600000000-notificat
 import { Queue1764700000000 } from './migrations/1764700000000-queue';
 import { Collaboration1764800000000 } from './migrations/1764800000000-collaboration';
 import { SlaClock1764900000000 } from './migrations/1764900000000-sla-clock';
+import { OutboxRelay1765400000000 } from './migrations/1765400000000-outbox-relay';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Queue1764700000000,
   Collaboration1764800000000,
   SlaClock1764900000000,
+  OutboxRelay1765400000000,
 ];
