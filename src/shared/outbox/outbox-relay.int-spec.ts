@@ -113,6 +113,36 @@ describe('OutboxRelay (integration)', () => {
     expect(await deliveriesOf(tenant)).toEqual([]);
   });
 
+  it('numbers in commit order: a writer of an aggregate waits for the open transaction before it, whose rollback leaves no gap', async () => {
+    const tenant = newTenant();
+    const aggregate = randomUUID();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = t.tx.run(async () => {
+      await t.outbox.append([event(tenant, aggregate)]);
+      await gate;
+      throw new Error('rolled back');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    let secondDone = false;
+    const second = append(event(tenant, aggregate, 'test.second')).then(() => (secondDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(secondDone).toBe(false);
+
+    release();
+    await expect(first).rejects.toThrow('rolled back');
+    await second;
+    await append(event(tenant, aggregate, 'test.third'));
+    const rows = await t.tx.query<{ type: string; seq: string }>(
+      `SELECT type, seq FROM outbox WHERE client_id = $1 ORDER BY seq`,
+      [tenant],
+    );
+    expect(rows).toEqual([
+      { type: 'test.second', seq: '1' },
+      { type: 'test.third', seq: '2' },
+    ]);
+  });
+
   it('holds a failing subscriber on its own lane and retries it with exponential backoff until it succeeds', async () => {
     const tenant = newTenant();
     const [stuck, free] = [randomUUID(), randomUUID()];
