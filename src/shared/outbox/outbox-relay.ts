@@ -41,7 +41,12 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
     private readonly outbox: Outbox,
     private readonly metrics: OutboxMetrics,
   ) {
-    this.loop = new PollingLoop(this.logger, settings.pollIntervalMs, () => this.round());
+    this.loop = new PollingLoop(
+      this.logger,
+      settings.pollIntervalMs,
+      () => this.round(),
+      'outbox relay round',
+    );
   }
 
   onModuleInit(): void {

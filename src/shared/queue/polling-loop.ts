@@ -14,6 +14,7 @@ export class PollingLoop {
     private readonly logger: Logger,
     private readonly intervalMs: number,
     private readonly tick: () => Promise<boolean>,
+    private readonly what = 'queue poll',
   ) {}
 
   start(): void {
@@ -36,7 +37,7 @@ export class PollingLoop {
     while (!this.stopping) {
       this.nudged = false;
       const more = await this.tick().catch((error: unknown) => {
-        this.logger.error({ err: error }, 'queue poll failed');
+        this.logger.error({ err: error }, `${this.what} failed`);
         return false;
       });
       if (!more && !this.nudged && !this.stopping) await this.sleep();
