@@ -82,8 +82,12 @@ async function createCase(pool: Pool, tenant: string, userId: string, body: unkn
       [tenant, id, userId, now, payload],
     );
     await client.query(
-      `INSERT INTO outbox (client_id, type, aggregate_id, payload, occurred_at)
-       VALUES ($1, 'case.created', $2, $3::jsonb, $4)`,
+      `WITH counter AS (
+         INSERT INTO outbox_sequences AS s (client_id, aggregate_id, last_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (client_id, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
+         RETURNING last_seq)
+       INSERT INTO outbox (client_id, type, aggregate_id, payload, occurred_at, seq)
+       SELECT $1, 'case.created', $2, $3::jsonb, $4, last_seq FROM counter`,
       [tenant, id, payload, now],
     );
     await client.query('COMMIT');

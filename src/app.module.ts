@@ -24,6 +24,7 @@ import { MediaTypeGuard } from './shared/http/media-type.guard';
 import { MediaTypeMiddleware } from './shared/http/media-type.middleware';
 import { NotificationsModule } from './shared/notifications/notifications.module';
 import { OperationsModule } from './shared/operations/operations.module';
+import { OutboxModule } from './shared/outbox/outbox.module';
 import { QueueModule } from './shared/queue/queue.module';
 import { StorageModule } from './shared/storage/storage.module';
 import { ClockModule } from './shared/time/clock.module';
@@ -46,6 +47,7 @@ import { ClockModule } from './shared/time/clock.module';
     ClockModule,
     DatabaseModule,
     OperationsModule,
+    OutboxModule,
     IdempotencyModule,
     DirectoryModule,
     AuthModule,

@@ -83,6 +83,15 @@ export const queueConfig = registerAs('queue', () => ({
   consumersEnabled: bool(process.env.QUEUE_CONSUMERS_ENABLED, true),
 }));
 
+export const outboxConfig = registerAs('outbox', () => ({
+  relayEnabled: bool(process.env.OUTBOX_RELAY_ENABLED, true),
+  pollIntervalMs: Number(process.env.OUTBOX_POLL_INTERVAL_MS ?? 1000),
+  batchSize: Number(process.env.OUTBOX_BATCH_SIZE ?? 100),
+  leaseSeconds: Number(process.env.OUTBOX_LEASE_SECONDS ?? 60),
+  retryBaseMs: Number(process.env.OUTBOX_RETRY_BASE_MS ?? 1000),
+  retentionHours: Number(process.env.OUTBOX_RETENTION_HOURS ?? 168),
+}));
+
 export const storageConfig = registerAs('storage', () => ({
   driver: (process.env.STORAGE_DRIVER ?? 'local') as 'local' | 's3',
   dir: path.resolve(
@@ -104,6 +113,7 @@ export const allConfig = [
   authConfig,
   jobsConfig,
   queueConfig,
+  outboxConfig,
   storageConfig,
   notificationConfig,
 ];
@@ -113,5 +123,6 @@ export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type AuthConfig = ConfigType<typeof authConfig>;
 export type JobsConfig = ConfigType<typeof jobsConfig>;
 export type QueueConfig = ConfigType<typeof queueConfig>;
+export type OutboxConfig = ConfigType<typeof outboxConfig>;
 export type StorageConfig = ConfigType<typeof storageConfig>;
 export type NotificationConfig = ConfigType<typeof notificationConfig>;

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
-/** Environment for an app under test: the shared test database, no jobs or consumers, quiet logs. */
+/**
+ * Environment for an app under test: the shared test database, no jobs or consumers, no outbox
+ * relay (it serves every tenant: it would deliver, publish and purge other test files' events;
+ * its own specs run it on a private database), quiet logs.
+ */
 export function applyTestEnv(overrides: Record<string, string> = {}): void {
   const url = process.env.CMS_TEST_DATABASE_URL;
   if (!url)
@@ -19,6 +23,7 @@ export function applyTestEnv(overrides: Record<string, string> = {}): void {
     JOBS_ENABLED: 'false',
     // Consumers run regardless of JOBS_ENABLED; tests drive them by hand (drain, pollOnce).
     QUEUE_CONSUMERS_ENABLED: 'false',
+    OUTBOX_RELAY_ENABLED: 'false',
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
     TOKEN_RATE_LIMIT: '1000',

@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../../config/configuration';
@@ -27,7 +26,6 @@ class DatabaseTargetModule {}
 @Global()
 @Module({
   imports: [
-    CqrsModule,
     DatabaseTargetModule,
     TypeOrmModule.forRootAsync({
       inject: [DatabaseTarget, databaseConfig.KEY],

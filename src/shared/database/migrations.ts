@@ -8,6 +8,7 @@ import { Queue1764700000000 } from './migrations/1764700000000-queue';
 import { Collaboration1764800000000 } from './migrations/1764800000000-collaboration';
 import { SlaClock1764900000000 } from './migrations/1764900000000-sla-clock';
 import { DirectoryAndInbox1765600000000 } from './migrations/1765600000000-directory-and-inbox';
+import { OutboxRelay1765400000000 } from './migrations/1765400000000-outbox-relay';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   Queue1764700000000,
   Collaboration1764800000000,
   SlaClock1764900000000,
+  OutboxRelay1765400000000,
   Calendars1765500000000,
   DirectoryAndInbox1765600000000,
 ];

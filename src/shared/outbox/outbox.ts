@@ -1,37 +1,55 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
 import { DomainEvent } from '../domain/domain-event';
 import { TransactionManager } from '../database/transaction-manager';
 
 /**
- * Writes domain events to the outbox table in the caller's transaction, and publishes them on
- * the in-process event bus once that transaction has committed.
+ * Writes domain events to the outbox table in the caller's transaction; the outbox relay
+ * delivers them to their subscribers once that transaction has committed.
  */
 @Injectable()
 export class Outbox {
-  constructor(
-    private readonly tx: TransactionManager,
-    private readonly eventBus: EventBus,
-  ) {}
+  private readonly committedListeners = new Set<() => void>();
 
+  constructor(private readonly tx: TransactionManager) {}
+
+  /**
+   * Numbers each aggregate's events from `outbox_sequences`, whose rows stay locked until this
+   * transaction ends: another writer of the same aggregate (a command, a job that does not hold
+   * the case row) waits there, so sequence order is commit order. Rows are locked in key order,
+   * so two writers of the same aggregates cannot deadlock here.
+   */
   async append(events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const params: unknown[] = [];
-    const rows = events.map((event) => {
-      const base = params.length;
-      params.push(
-        event.clientId,
-        event.type,
-        event.aggregateId,
-        JSON.stringify(event.payload()),
-        event.occurredAt,
-      );
-      return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::jsonb, $${base + 5})`;
-    });
     await this.tx.query(
-      `INSERT INTO outbox (client_id, type, aggregate_id, payload, occurred_at) VALUES ${rows.join(', ')}`,
-      params,
+      `WITH e AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+                  WITH ORDINALITY AS e(client_id, aggregate_id, type, payload, occurred_at, n)
+       ), counters AS (
+         INSERT INTO outbox_sequences AS s (client_id, aggregate_id, last_seq)
+         SELECT client_id, aggregate_id, count(*) FROM e
+          GROUP BY client_id, aggregate_id ORDER BY client_id, aggregate_id
+         ON CONFLICT (client_id, aggregate_id) DO UPDATE SET last_seq = s.last_seq + EXCLUDED.last_seq
+         RETURNING client_id, aggregate_id, last_seq
+       )
+       INSERT INTO outbox (client_id, aggregate_id, type, payload, occurred_at, seq)
+       SELECT e.client_id, e.aggregate_id, e.type, e.payload::jsonb, e.occurred_at::timestamptz,
+              c.last_seq - count(*) OVER w + row_number() OVER (w ORDER BY e.n)
+         FROM e JOIN counters c USING (client_id, aggregate_id)
+       WINDOW w AS (PARTITION BY e.client_id, e.aggregate_id)`,
+      [
+        events.map((e) => e.clientId),
+        events.map((e) => e.aggregateId),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.payload())),
+        events.map((e) => e.occurredAt.toISOString()),
+      ],
     );
-    this.tx.afterCommit(() => this.eventBus.publishAll(events));
+    this.tx.afterCommit(() => this.committedListeners.forEach((listener) => listener()));
+  }
+
+  /** Calls `listener` after each commit that wrote outbox rows (the relay's wake-up). */
+  onCommitted(listener: () => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
   }
 }

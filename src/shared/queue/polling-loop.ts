@@ -1,18 +1,20 @@
 import { Logger } from '@nestjs/common';
 
 /**
- * Runs `tick` again and again: at once while it reports a full batch, otherwise after `intervalMs`.
- * `stop()` wakes a sleeping loop and waits for the tick in progress to finish.
+ * Runs `tick` again and again: at once while it reports a full batch or was nudged, otherwise
+ * after `intervalMs`. `stop()` wakes a sleeping loop and waits for the tick in progress to finish.
  */
 export class PollingLoop {
   private stopping = false;
   private running?: Promise<void>;
   private wake?: () => void;
+  private nudged = false;
 
   constructor(
     private readonly logger: Logger,
     private readonly intervalMs: number,
     private readonly tick: () => Promise<boolean>,
+    private readonly what = 'queue poll',
   ) {}
 
   start(): void {
@@ -25,13 +27,20 @@ export class PollingLoop {
     await this.running;
   }
 
+  /** Ticks again at once: now if the loop sleeps, else as soon as the running tick ends. */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
   private async run(): Promise<void> {
     while (!this.stopping) {
+      this.nudged = false;
       const more = await this.tick().catch((error: unknown) => {
-        this.logger.error({ err: error }, 'queue poll failed');
+        this.logger.error({ err: error }, `${this.what} failed`);
         return false;
       });
-      if (!more && !this.stopping) await this.sleep();
+      if (!more && !this.nudged && !this.stopping) await this.sleep();
     }
   }
 
@@ -40,6 +49,7 @@ export class PollingLoop {
       const timer = setTimeout(resolve, this.intervalMs);
       this.wake = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
       };
     });

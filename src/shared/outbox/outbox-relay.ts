@@ -1,0 +1,167 @@
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  OnModuleInit,
+} from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { PollingLoop } from '../queue/polling-loop';
+import { Clock } from '../time/clock';
+import { Outbox } from './outbox';
+import { ClaimedDelivery, FailedDelivery, OutboxDeliveryStore } from './outbox-delivery.store';
+import { OutboxMetrics } from './outbox-metrics';
+import { OutboxRelaySettings, retryDelayMs } from './outbox-relay.settings';
+import { OutboxSubscriber } from './outbox-subscriber';
+
+const PURGE_BATCH = 1000;
+const MAX_ERROR_LENGTH = 2000;
+
+/**
+ * Feeds every after-commit consumer from the outbox. Each round fans new outbox rows out into
+ * per-subscriber deliveries, then lets each subscriber claim a batch of its lane heads (see
+ * OutboxDeliveryStore.claim), deliver them, ack the delivered and back off the failed ones, so a
+ * failing subscriber or case holds up only itself. Claims are leases: a relay killed mid-batch
+ * loses nothing, its claims are delivered again once the lease ends (at least once). It runs
+ * after OUTBOX_POLL_INTERVAL_MS, and at once after a local commit that wrote outbox rows.
+ */
+@Injectable()
+export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly loop: PollingLoop;
+  private subscribers: OutboxSubscriber[] = [];
+  private nextPurgeAt = 0;
+  private stopListening?: () => void;
+
+  constructor(
+    private readonly store: OutboxDeliveryStore,
+    private readonly clock: Clock,
+    private readonly settings: OutboxRelaySettings,
+    private readonly discovery: DiscoveryService,
+    private readonly outbox: Outbox,
+    private readonly metrics: OutboxMetrics,
+  ) {
+    this.loop = new PollingLoop(
+      this.logger,
+      settings.pollIntervalMs,
+      () => this.round(),
+      'outbox relay round',
+    );
+  }
+
+  onModuleInit(): void {
+    this.subscribers = this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is OutboxSubscriber => instance instanceof OutboxSubscriber);
+    const names = this.subscribers.map((s) => s.name);
+    const twice = names.filter((name, i) => names.indexOf(name) !== i);
+    if (twice.length > 0) throw new Error(`outbox subscribers named twice: ${twice.join(', ')}`);
+    this.metrics.subscribers = names;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.settings.enabled) return;
+    this.stopListening = this.outbox.onCommitted(() => this.loop.nudge());
+    this.loop.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopListening?.();
+    await this.loop.stop();
+  }
+
+  get subscriberNames(): string[] {
+    return this.subscribers.map((s) => s.name);
+  }
+
+  /** Rounds until nothing is left to claim at the clock's "now"; returns the deliveries made. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { fannedOut, delivered } = await this.pollOnce();
+      total += delivered;
+      if (fannedOut === 0 && delivered === 0) return total;
+    }
+  }
+
+  /** One round: a batch of fan-out, then a batch of deliveries per subscriber, concurrently. */
+  async pollOnce(): Promise<{ fannedOut: number; claimed: number[]; delivered: number }> {
+    const fannedOut = await this.store.fanOut(this.settings.batchSize, this.clock.now(), (type) =>
+      this.subscribers.filter((s) => s.handles(type)).map((s) => s.name),
+    );
+    const outcomes = await Promise.all(this.subscribers.map((s) => this.deliverBatch(s)));
+    return {
+      fannedOut,
+      claimed: outcomes.map((o) => o.claimed),
+      delivered: outcomes.reduce((sum, o) => sum + o.delivered, 0),
+    };
+  }
+
+  /** Deletes published rows older than the retention, in batches; returns how many. */
+  async purge(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - this.settings.retentionMs);
+    let total = 0;
+    for (let n = PURGE_BATCH; n === PURGE_BATCH; total += n) {
+      n = await this.store.purge(cutoff, PURGE_BATCH);
+    }
+    return total;
+  }
+
+  private async round(): Promise<boolean> {
+    const { fannedOut, claimed } = await this.pollOnce();
+    if (Date.now() >= this.nextPurgeAt) {
+      this.nextPurgeAt = Date.now() + this.settings.purgeEveryMs;
+      const purged = await this.purge();
+      if (purged > 0) this.logger.log({ purged }, 'purged published outbox rows');
+    }
+    const full = this.settings.batchSize;
+    return fannedOut === full || claimed.some((n) => n === full);
+  }
+
+  private async deliverBatch(subscriber: OutboxSubscriber) {
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + this.settings.leaseMs);
+    const batch = await this.store.claim(subscriber.name, now, lease, this.settings.batchSize);
+    const delivered: ClaimedDelivery[] = [];
+    const failed: FailedDelivery[] = [];
+    for (const delivery of batch) {
+      try {
+        await subscriber.handle(delivery.event, { attempt: delivery.attempts });
+        delivered.push(delivery);
+      } catch (error) {
+        failed.push(this.failure(subscriber, delivery, error));
+      }
+    }
+    await this.store.retry(subscriber.name, failed);
+    const acked = await this.store.ack(delivered, this.clock.now());
+    this.metrics.countDeliveries(subscriber.name, acked, failed.length);
+    return { claimed: batch.length, delivered: acked };
+  }
+
+  private failure(
+    subscriber: OutboxSubscriber,
+    delivery: ClaimedDelivery,
+    error: unknown,
+  ): FailedDelivery {
+    const retryAt = new Date(
+      this.clock.now().getTime() + retryDelayMs(this.settings, delivery.attempts),
+    );
+    const text = (error instanceof Error ? error.message : String(error)).slice(
+      0,
+      MAX_ERROR_LENGTH,
+    );
+    this.logger.warn(
+      {
+        subscriber: subscriber.name,
+        eventId: delivery.event.id,
+        type: delivery.event.type,
+        attempt: delivery.attempts,
+        retryAt,
+        error: text,
+      },
+      'outbox delivery failed; retrying later',
+    );
+    return { delivery, retryAt, error: text };
+  }
+}
