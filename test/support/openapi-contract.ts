@@ -198,7 +198,10 @@ export function installContractCheck(app: INestApplication): void {
       if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
       const buffer = Buffer.isBuffer(chunk)
         ? chunk
-        : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+        : Buffer.from(
+            chunk as string,
+            typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
+          );
       if (size + buffer.length <= MAX_CAPTURE) chunks.push(buffer);
       size += buffer.length;
     };

@@ -38,7 +38,8 @@ const HEADERS: Record<string, Json> = {
     schema: { type: 'integer', minimum: 0, example: 30 },
   },
   'Idempotent-Replayed': {
-    description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key.',
+    description:
+      '`true` when this is the stored answer to an earlier request with the same Idempotency-Key.',
     schema: { type: 'string', enum: ['true'] },
   },
   ETag: {
@@ -106,9 +107,12 @@ function declareShared(doc: OpenAPIObject, op: Operation, method: string): void 
     // A body whose every field is optional may be left out altogether.
     const json = resolve(doc, body.content['application/json']?.schema);
     if (json && !(Array.isArray(json.required) && json.required.length)) body.required = false;
-    op.responses['413'] ??= errorResponse(ErrorCode.PayloadTooLarge);
-    op.responses['415'] ??= errorResponse(ErrorCode.UnsupportedMediaType);
   }
+  // The body parsers run before routing: any request that carries a body, even a GET, may be
+  // refused as malformed, too large or of an unsupported media type.
+  op.responses['400'] ??= errorResponse(ErrorCode.MalformedJson);
+  op.responses['413'] ??= errorResponse(ErrorCode.PayloadTooLarge);
+  op.responses['415'] ??= errorResponse(ErrorCode.UnsupportedMediaType);
   // Any route needs the database (or storage): when it is unreachable, 503.
   op.responses['503'] ??= errorResponse(ErrorCode.DependencyUnavailable);
   const statuses = Object.keys(op.responses);
@@ -125,7 +129,10 @@ function declareShared(doc: OpenAPIObject, op: Operation, method: string): void 
       if (!declared['application/json']) response.content = errorResponse().content;
     } else if (response.content?.['application/octet-stream']) {
       response.content = { '*/*': { schema: { type: 'string', format: 'binary' } } };
-      response.headers = { ...response.headers, 'Content-Disposition': HEADERS['Content-Disposition'] };
+      response.headers = {
+        ...response.headers,
+        'Content-Disposition': HEADERS['Content-Disposition'],
+      };
     }
     response.headers = { ...response.headers, 'x-correlation-id': HEADERS['x-correlation-id'] };
     if (code === 429 || code === 503) response.headers['Retry-After'] = HEADERS['Retry-After'];

@@ -127,14 +127,20 @@ function exampleFor(name: string, schema: Json): unknown {
 
 export function withExamples(document: OpenAPIObject): OpenAPIObject {
   for (const schema of Object.values(document.components?.schemas ?? {}) as Json[]) {
-    for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
+    for (const [name, property] of Object.entries(
+      (schema.properties ?? {}) as Record<string, Json>,
+    )) {
       const example = exampleFor(name, property);
       if (example !== undefined) property.example = example;
     }
   }
   for (const item of Object.values(document.paths)) {
     for (const op of [item.get, item.post, item.put, item.patch, item.delete]) {
-      for (const param of (op?.parameters ?? []) as { name: string; schema?: Json; example?: unknown }[]) {
+      for (const param of (op?.parameters ?? []) as {
+        name: string;
+        schema?: Json;
+        example?: unknown;
+      }[]) {
         if (!param.schema || param.example !== undefined) continue;
         const example = exampleFor(param.name, param.schema);
         if (example !== undefined) param.schema.example = example;

@@ -7,7 +7,8 @@ import { withSummaries } from './openapi-summaries';
 
 const TAGS: Record<string, string> = {
   auth: 'OAuth 2.0 client credentials: tokens for machine clients, and their management.',
-  definitions: 'Solutions, processes and case types (with their SLAs, due dates, milestones and files); case status labels.',
+  definitions:
+    'Solutions, processes and case types (with their SLAs, due dates, milestones and files); case status labels.',
   priorities: 'The tenant’s case priorities.',
   cases: 'Creating, reading, editing and moving cases through their lifecycle; tags and watchers.',
   comments: 'Agent and initiator comments on a case.',
@@ -19,7 +20,12 @@ const TAGS: Record<string, string> = {
 };
 
 /** Every code the service answers with, for clients and code generators (also in the README). */
-export function errorCatalogue(): { code: string; status: number; category: string; message: string }[] {
+export function errorCatalogue(): {
+  code: string;
+  status: number;
+  category: string;
+  message: string;
+}[] {
   return Object.entries(ERROR_CATALOGUE).map(([code, def]) => ({
     code,
     status: statusOf(code as ErrorCode),

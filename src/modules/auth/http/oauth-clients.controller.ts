@@ -64,6 +64,24 @@ export class OAuthClientsController {
   @ApiResponse({
     status: HttpStatus.OK,
     description: 'Revoked; tokens of that client stop working.',
+    schema: {
+      type: 'object',
+      required: ['data'],
+      properties: {
+        data: {
+          type: 'object',
+          required: ['clientId', 'revoked'],
+          properties: {
+            clientId: {
+              type: 'string',
+              format: 'uuid',
+              example: 'c3b2f1e0-6a4d-4f1e-9b7a-2d8c5e4f3a10',
+            },
+            revoked: { type: 'boolean', enum: [true], example: true },
+          },
+        },
+      },
+    },
   })
   @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.OAuthClientNotFound)
   async revoke(
