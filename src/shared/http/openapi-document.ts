@@ -103,6 +103,12 @@ function declareShared(doc: OpenAPIObject, op: Operation, method: string): void 
   // A public route says so explicitly: no security requirement.
   if (op['x-permissions']?.public) op.security = [];
   const body = op.requestBody;
+  if (body?.content['multipart/form-data']) {
+    op.responses['507'] ??= {
+      description: 'The file store is full.',
+      content: errorResponse().content,
+    };
+  }
   if (body) {
     // A body whose every field is optional may be left out altogether.
     const json = resolve(doc, body.content['application/json']?.schema);
@@ -113,7 +119,9 @@ function declareShared(doc: OpenAPIObject, op: Operation, method: string): void 
   op.responses['400'] ??= errorResponse(ErrorCode.MalformedJson);
   op.responses['413'] ??= errorResponse(ErrorCode.PayloadTooLarge);
   op.responses['415'] ??= errorResponse(ErrorCode.UnsupportedMediaType);
-  // Any route needs the database (or storage): when it is unreachable, 503.
+  // Any route needs the database (or storage): when it is unreachable, 503. An unexpected
+  // failure answers the same envelope with 500 (never for bad input).
+  op.responses['500'] ??= errorResponse(ErrorCode.Internal);
   op.responses['503'] ??= errorResponse(ErrorCode.DependencyUnavailable);
   const statuses = Object.keys(op.responses);
   const successes = statuses.filter((s) => s.startsWith('2'));

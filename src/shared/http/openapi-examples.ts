@@ -46,6 +46,8 @@ const BY_NAME: Record<string, unknown> = {
   active: true,
   tag: 'urgent',
   tags: ['urgent', 'water'],
+  slaInstanceIds: [UUID],
+  messageWarnedSLAs: [UUID],
   state: 'NEW',
   onState: 'RESOLVED',
   pauseInStates: ['ON_HOLD', 'REQUEST_INPUT'],
@@ -89,9 +91,6 @@ const BY_NAME: Record<string, unknown> = {
   type: 'case.created',
   direction: 'outbound',
   kind: 'workflow',
-  cursor: 'WyIyMDI2LTAxLTA1VDA5OjAwOjAwLjAwMFoiXQ',
-  q: 'leak',
-  limit: 50,
 };
 
 type Json = Record<string, unknown>;
@@ -136,12 +135,10 @@ export function withExamples(document: OpenAPIObject): OpenAPIObject {
   }
   for (const item of Object.values(document.paths)) {
     for (const op of [item.get, item.post, item.put, item.patch, item.delete]) {
-      for (const param of (op?.parameters ?? []) as {
-        name: string;
-        schema?: Json;
-        example?: unknown;
-      }[]) {
-        if (!param.schema || param.example !== undefined) continue;
+      const params = (op?.parameters ?? []) as { name: string; in: string; schema?: Json }[];
+      for (const param of params) {
+        // Swagger UI pre-fills "Try it out" with examples: never an optional filter or header.
+        if (param.in !== 'path' || !param.schema) continue;
         const example = exampleFor(param.name, param.schema);
         if (example !== undefined) param.schema.example = example;
       }
