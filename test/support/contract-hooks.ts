@@ -10,7 +10,9 @@ function failOnViolations(): void {
   const unique = [...new Set(found)];
   throw new Error(
     `${unique.length} response(s) do not conform to /docs-json:\n  - ${unique.slice(0, 20).join('\n  - ')}` +
-      (unique.length > 20 ? `\n  … and ${unique.length - 20} more` : ''),
+      (unique.length > 20 ? `\n  … and ${unique.length - 20} more` : '') +
+      '\nDeclare it on the route (ApiWrite/ApiRead/ApiList/ApiErrors in src/shared/http/api-responses.ts),' +
+      ' for every route in src/shared/http/openapi-document.ts, or fix the response (API.md).',
   );
 }
 
