@@ -9,6 +9,8 @@ module.exports = {
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Every response an in-process test app sends is checked against /docs-json.
+  setupFilesAfterEnv: ['<rootDir>/test/support/contract-hooks.ts'],
   maxWorkers: 2,
   testTimeout: 60000,
 };

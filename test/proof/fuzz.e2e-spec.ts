@@ -14,7 +14,10 @@ import { ProofDataset, resolvePath, seedDataset } from './proof-dataset';
 interface Schema {
   $ref?: string;
   allOf?: Schema[];
-  type?: string;
+  anyOf?: Schema[];
+  /** OpenAPI 3.1: `[type, 'null']` for a nullable value; resolve() reduces it to `type`. */
+  type?: string | string[];
+  nullable?: boolean;
   format?: string;
   enum?: unknown[];
   items?: Schema;
@@ -100,10 +103,20 @@ class Fuzzer {
     return hex.join('').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
   }
 
+  /** The schema behind refs and compositions; a nullable one says so in `nullable`. */
   resolve(schema: Schema): Schema {
     if (schema.$ref)
       return this.resolve(this.doc.components.schemas[schema.$ref.split('/').pop()!]);
     if (schema.allOf) return this.resolve(schema.allOf[0]);
+    if (schema.anyOf) {
+      const branch = schema.anyOf.find((s) => s.type !== 'null') ?? {};
+      const nullable = schema.anyOf.some((s) => s.type === 'null');
+      return { ...this.resolve(branch), nullable };
+    }
+    if (Array.isArray(schema.type)) {
+      const type = schema.type.find((t) => t !== 'null');
+      return { ...schema, type, nullable: schema.type.includes('null') };
+    }
     return schema;
   }
 
@@ -174,12 +187,13 @@ class Fuzzer {
         out.push('x', 5, [1], null);
         break;
     }
-    return required ? out : out.filter((v) => v !== null);
+    return required && !schema.nullable ? out : out.filter((v) => v !== null);
   }
 
   /** Query strings that break a parameter's schema (everything arrives as a string). */
   invalidQuery(raw: Schema): unknown[] {
-    const schema = this.resolve(raw.type === 'array' ? (raw.items ?? {}) : raw);
+    const resolved = this.resolve(raw);
+    const schema = this.resolve(resolved.type === 'array' ? (resolved.items ?? {}) : resolved);
     const out: unknown[] = [{ nested: 'x' }];
     if (schema.enum) out.push('NOT_A_VALUE', 'new');
     if (schema.format === 'uuid') out.push('not-a-uuid', `${this.uuid()}0`);

@@ -9,6 +9,7 @@ import { queueConfig } from '../../src/config/configuration';
 import { QueueSettings } from '../../src/shared/queue/queue.settings';
 import { Clock, FixedClock } from '../../src/shared/time/clock';
 import { TEST_START, TestApp } from './test-app';
+import { installContractCheck } from './openapi-contract';
 import { applyTestEnv } from './test-env';
 
 /**
@@ -35,6 +36,7 @@ export async function createJobsTestApp(
     .useValue(queue)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  installContractCheck(app);
   configureApp(app);
   await app.init();
   return {

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { Clock, FixedClock } from '../../src/shared/time/clock';
+import { installContractCheck } from './openapi-contract';
 import { applyTestEnv } from './test-env';
 
 export interface TestApp {
@@ -27,6 +28,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  installContractCheck(app);
   configureApp(app);
   await app.init();
   return {

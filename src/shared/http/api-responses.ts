@@ -62,9 +62,15 @@ export function ApiList(model: Type<unknown>) {
           data: dataSchema(model, true),
           page: {
             type: 'object',
+            required: ['limit', 'nextCursor'],
             properties: {
-              limit: { type: 'integer', example: 50 },
-              nextCursor: { type: 'string', nullable: true },
+              limit: { type: 'integer', minimum: 1, maximum: 200, example: 50 },
+              nextCursor: {
+                type: 'string',
+                nullable: true,
+                description: 'Pass as `cursor` for the next page; null on the last page.',
+                example: 'WyIyMDI2LTAxLTA1VDA5OjAwOjAwLjAwMFoiXQ',
+              },
             },
           },
         },

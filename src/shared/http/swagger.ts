@@ -1,22 +1,57 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ERROR_CATALOGUE } from '../errors/error-codes';
+import { ERROR_CATALOGUE, ErrorCode, statusOf } from '../errors/error-codes';
+import { finishDocument } from './openapi-document';
+import { withExamples } from './openapi-examples';
+import { withSummaries } from './openapi-summaries';
+
+const TAGS: Record<string, string> = {
+  auth: 'OAuth 2.0 client credentials: tokens for machine clients, and their management.',
+  definitions:
+    'Solutions, processes and case types (with their SLAs, due dates, milestones and files); case status labels.',
+  priorities: 'The tenant’s case priorities.',
+  cases: 'Creating, reading, editing and moving cases through their lifecycle; tags and watchers.',
+  comments: 'Agent and initiator comments on a case.',
+  messages: 'Messages exchanged with the initiator (outbound and inbound).',
+  documents: 'Files attached to a case.',
+  activity: 'The activity log of a case.',
+  jobs: 'The scheduled checks (SLA, due date, auto-close), callable by external schedulers.',
+  operations: 'Health probe.',
+};
+
+/** Every code the service answers with, for clients and code generators (also in the README). */
+export function errorCatalogue(): {
+  code: string;
+  status: number;
+  category: string;
+  message: string;
+}[] {
+  return Object.entries(ERROR_CATALOGUE).map(([code, def]) => ({
+    code,
+    status: statusOf(code as ErrorCode),
+    category: def.category,
+    message: def.message,
+  }));
+}
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
-  const catalogue = Object.entries(ERROR_CATALOGUE)
-    .map(([code, def]) => `| ${code} | ${def.category} | ${def.message} |`)
-    .join('\n');
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Case Management Service')
     .setDescription(
       'Multi-tenant case management API. Every route lists the permissions it needs ' +
-        '(`x-permissions`; CASE_ALL passes every check).\n\n### Error codes\n\n| code | category | message |\n|---|---|---|\n' +
-        catalogue,
+        '(`x-permissions`; CASE_ALL passes every check). Errors answer ' +
+        '`{ statusCode, code, message, details?, correlationId }`; each route lists its codes, ' +
+        'and the whole catalogue is in this document under `x-error-codes` (and in the README).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  return withIdempotencyKey(SwaggerModule.createDocument(app, config));
+    .setOpenAPIVersion('3.1.0')
+    .setLicense('MIT', 'https://opensource.org/license/mit')
+    .addServer('/', 'This service')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, builder.build());
+  const finished = finishDocument(withExamples(withSummaries(withIdempotencyKey(document))));
+  return { ...finished, 'x-error-codes': errorCatalogue() } as OpenAPIObject;
 }
 
 /** Every authenticated POST accepts an Idempotency-Key (SPEC §5). */

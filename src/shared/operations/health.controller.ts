@@ -4,6 +4,23 @@ import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 
+const HEALTH_SCHEMA = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error'], example: 'ok' },
+    checks: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['status'],
+        properties: { status: { type: 'string', enum: ['up', 'down'] } },
+      },
+      example: { database: { status: 'up' } },
+    },
+  },
+};
+
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -14,8 +31,11 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: '{ status: "ok", checks: { database: { status: "up" } } }' })
-  @ApiServiceUnavailableResponse({ description: 'The database is unreachable.' })
+  @ApiOkResponse({ description: 'The service and its database are up.', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({
+    description: 'The database is unreachable.',
+    schema: HEALTH_SCHEMA,
+  })
   async check(
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ status: string; checks: unknown }> {
