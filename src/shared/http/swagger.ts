@@ -17,6 +17,10 @@ const TAGS: Record<string, string> = {
   activity: 'The activity log of a case.',
   jobs: 'The scheduled checks (SLA, due date, auto-close), callable by external schedulers.',
   operations: 'Health probe.',
+  directory: 'The tenant’s users and groups: e-mail, locale, time zone and group membership.',
+  notifications: 'The caller’s own inbox of notifications.',
+  'notification-templates': 'Per-tenant, per-locale templates of the notifications (Handlebars).',
+  calendars: 'Working hours, holidays and time zones; the business-time arithmetic SLAs use.',
 };
 
 /** Every code the service answers with, for clients and code generators (also in the README). */
