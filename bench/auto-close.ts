@@ -125,7 +125,7 @@ async function main(): Promise<void> {
       await import('../src/modules/auto-close/enqueue-auto-close/enqueue-auto-close');
     const { eligibleCases } = await import('../src/modules/auto-close/queries/eligible-cases.sql');
     const { CompleteCaseCommand } =
-      await import('../src/modules/instances/commands/complete-case/complete-case.command');
+      await import('../src/modules/cases/commands/complete-case/complete-case.command');
     const bus = app.get(CommandBus);
     const tx = app.get(TransactionManager);
 

@@ -15,7 +15,7 @@ import type { INestApplication } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { caseListSql } from '../src/modules/instances/views/queries/list-cases/case-list.sql';
+import { caseListSql } from '../src/modules/cases/views/queries/list-cases/case-list.sql';
 import { Actor } from '../src/shared/auth/actor';
 import { Permission } from '../src/shared/auth/permission.enum';
 import { dataSourceOptions } from '../src/shared/database/data-source-options';

@@ -13,8 +13,8 @@ import { CommentsModule } from './modules/comments/comments.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { DocumentsModule } from './modules/documents/documents.module';
-import { CaseViewsModule } from './modules/instances/views/case-views.module';
-import { InstancesModule } from './modules/instances/instances.module';
+import { CaseViewsModule } from './modules/cases/views/case-views.module';
+import { CasesModule } from './modules/cases/cases.module';
 import { PrioritiesModule } from './modules/priorities/priorities.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { DatabaseModule } from './shared/database/database.module';
@@ -58,7 +58,7 @@ import { ClockModule } from './shared/time/clock.module';
     DefinitionsModule,
     DemoModule,
     CaseViewsModule,
-    InstancesModule,
+    CasesModule,
     CommentsModule,
     DocumentsModule,
     SlaModule,

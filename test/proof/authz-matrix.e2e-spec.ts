@@ -9,7 +9,7 @@ import {
   PERMISSIONS_KEY,
 } from '../../src/shared/auth/auth.decorators';
 import { ALL_PERMISSIONS, Permission } from '../../src/shared/auth/permission.enum';
-import { VIEW_PERMISSIONS } from '../../src/modules/instances/domain/case-visibility';
+import { VIEW_PERMISSIONS } from '../../src/modules/cases/domain/case-visibility';
 import { multipart } from '../support/multipart';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';

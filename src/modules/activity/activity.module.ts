@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActivityLog } from './activity-log';
 import { CaseActivitiesController } from './http/case-activities.controller';
-import { ActivityLogTypeormRepository } from './infrastructure/activity-log.typeorm-repository';
+import { ActivityLogSqlRepository } from './infrastructure/activity-log.sql-repository';
 import { ListCaseActivitiesHandler } from './queries/list-case-activities/list-case-activities.handler';
 
 const controllers = [CaseActivitiesController];
@@ -9,7 +9,7 @@ const queryHandlers = [ListCaseActivitiesHandler];
 
 @Module({
   controllers,
-  providers: [...queryHandlers, { provide: ActivityLog, useClass: ActivityLogTypeormRepository }],
+  providers: [...queryHandlers, { provide: ActivityLog, useClass: ActivityLogSqlRepository }],
   exports: [ActivityLog],
 })
 export class ActivityModule {}

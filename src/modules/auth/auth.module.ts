@@ -11,7 +11,7 @@ import { OAuthClientsController } from './http/oauth-clients.controller';
 import { OAuthTokenController } from './http/oauth-token.controller';
 import { JwtAuthGuard } from './infrastructure/jwt-auth.guard';
 import { JwtStrategy } from './infrastructure/jwt.strategy';
-import { OAuthClientTypeormRepository } from './infrastructure/oauth-client.typeorm-repository';
+import { OAuthClientSqlRepository } from './infrastructure/oauth-client.sql-repository';
 import { PermissionsGuard } from './infrastructure/permissions.guard';
 import { ListOAuthClientsHandler } from './queries/list-oauth-clients/list-oauth-clients.handler';
 
@@ -36,7 +36,7 @@ const queryHandlers = [ListOAuthClientsHandler];
     ...commandHandlers,
     ...queryHandlers,
     JwtStrategy,
-    { provide: OAuthClientRepository, useClass: OAuthClientTypeormRepository },
+    { provide: OAuthClientRepository, useClass: OAuthClientSqlRepository },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],

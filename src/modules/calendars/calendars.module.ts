@@ -4,7 +4,7 @@ import { DeleteCalendarHandler } from './commands/delete-calendar/delete-calenda
 import { UpdateCalendarHandler } from './commands/update-calendar/update-calendar.handler';
 import { CalendarRepository } from './domain/calendar.repository';
 import { CalendarsController } from './http/calendars.controller';
-import { CalendarTypeormRepository } from './infrastructure/calendar.typeorm-repository';
+import { CalendarSqlRepository } from './infrastructure/calendar.sql-repository';
 import { BusinessTimeHandler } from './queries/business-time/business-time.handler';
 import { GetCalendarHandler } from './queries/get-calendar/get-calendar.handler';
 import { ListCalendarsHandler } from './queries/list-calendars/list-calendars.handler';
@@ -18,7 +18,7 @@ const queryHandlers = [ListCalendarsHandler, GetCalendarHandler, BusinessTimeHan
   providers: [
     ...commandHandlers,
     ...queryHandlers,
-    { provide: CalendarRepository, useClass: CalendarTypeormRepository },
+    { provide: CalendarRepository, useClass: CalendarSqlRepository },
   ],
   exports: [CalendarRepository],
 })

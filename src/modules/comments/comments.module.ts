@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { InstancesModule } from '../instances/instances.module';
+import { CasesModule } from '../cases/cases.module';
 import { AddCommentHandler } from './commands/add-comment/add-comment.handler';
 import { AddInitiatorCommentHandler } from './commands/add-initiator-comment/add-initiator-comment.handler';
 import { AddTagsHandler } from './commands/add-tags/add-tags.handler';
@@ -15,7 +15,7 @@ import { CaseMessagesController } from './http/case-messages.controller';
 import { CaseMilestonesController } from './http/case-milestones.controller';
 import { CaseTagsController } from './http/case-tags.controller';
 import { CaseWatchersController } from './http/case-watchers.controller';
-import { CaseMessageTypeormRepository } from './infrastructure/case-message.typeorm-repository';
+import { CaseMessageSqlRepository } from './infrastructure/case-message.sql-repository';
 import { ListCommentsHandler } from './queries/list-comments/list-comments.handler';
 import { ListMessagesHandler } from './queries/list-messages/list-messages.handler';
 
@@ -41,12 +41,12 @@ const queryHandlers = [ListCommentsHandler, ListMessagesHandler];
 
 /** Comments, initiator comments, tags, watchers, messages and manual milestones of a case. */
 @Module({
-  imports: [InstancesModule],
+  imports: [CasesModule],
   controllers,
   providers: [
     ...commandHandlers,
     ...queryHandlers,
-    { provide: CaseMessageRepository, useClass: CaseMessageTypeormRepository },
+    { provide: CaseMessageRepository, useClass: CaseMessageSqlRepository },
   ],
 })
 export class CommentsModule {}

@@ -24,14 +24,14 @@ import { CaseTypeFilesController } from './http/case-type-files.controller';
 import { CaseTypesController } from './http/case-types.controller';
 import { ProcessesController } from './http/processes.controller';
 import { SolutionsController } from './http/solutions.controller';
-import { CaseStatusLabelTypeormRepository } from './infrastructure/case-status-label.typeorm-repository';
+import { CaseStatusLabelSqlRepository } from './infrastructure/case-status-label.sql-repository';
 import { SqlCaseStatusLabels } from './infrastructure/case-status-labels.sql';
 import { SqlCaseTypeCatalog } from './infrastructure/case-type-catalog.sql';
-import { CaseTypeFileTypeormRepository } from './infrastructure/case-type-file.typeorm-repository';
-import { CaseTypeTypeormRepository } from './infrastructure/case-type.typeorm-repository';
+import { CaseTypeFileSqlRepository } from './infrastructure/case-type-file.sql-repository';
+import { CaseTypeSqlRepository } from './infrastructure/case-type.sql-repository';
 import { SqlDefinitionReferences } from './infrastructure/definition-references.sql';
-import { ProcessTypeormRepository } from './infrastructure/process.typeorm-repository';
-import { SolutionTypeormRepository } from './infrastructure/solution.typeorm-repository';
+import { ProcessSqlRepository } from './infrastructure/process.sql-repository';
+import { SolutionSqlRepository } from './infrastructure/solution.sql-repository';
 import { GetCaseTypeFileContentHandler } from './queries/get-case-type-file-content/get-case-type-file-content.handler';
 import { GetCaseTypeHandler } from './queries/get-case-type/get-case-type.handler';
 import { GetProcessHandler } from './queries/get-process/get-process.handler';
@@ -75,11 +75,11 @@ const queryHandlers = [
   ListCaseStatusesHandler,
 ];
 const repositories = [
-  { provide: SolutionRepository, useClass: SolutionTypeormRepository },
-  { provide: ProcessRepository, useClass: ProcessTypeormRepository },
-  { provide: CaseTypeRepository, useClass: CaseTypeTypeormRepository },
-  { provide: CaseTypeFileRepository, useClass: CaseTypeFileTypeormRepository },
-  { provide: CaseStatusLabelRepository, useClass: CaseStatusLabelTypeormRepository },
+  { provide: SolutionRepository, useClass: SolutionSqlRepository },
+  { provide: ProcessRepository, useClass: ProcessSqlRepository },
+  { provide: CaseTypeRepository, useClass: CaseTypeSqlRepository },
+  { provide: CaseTypeFileRepository, useClass: CaseTypeFileSqlRepository },
+  { provide: CaseStatusLabelRepository, useClass: CaseStatusLabelSqlRepository },
   { provide: DefinitionReferences, useClass: SqlDefinitionReferences },
 ];
 const ports = [

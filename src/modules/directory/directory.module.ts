@@ -3,7 +3,7 @@ import { Directory } from '../../shared/directory/directory';
 import { RemoveDirectoryUserHandler } from './commands/remove-directory-user/remove-directory-user.handler';
 import { SaveDirectoryUserHandler } from './commands/save-directory-user/save-directory-user.handler';
 import { DirectoryController } from './http/directory.controller';
-import { SqlDirectory } from './infrastructure/sql.directory';
+import { SqlDirectory } from './infrastructure/directory.sql';
 
 const controllers = [DirectoryController];
 const commandHandlers = [SaveDirectoryUserHandler, RemoveDirectoryUserHandler];

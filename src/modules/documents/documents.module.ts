@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { InstancesModule } from '../instances/instances.module';
+import { CasesModule } from '../cases/cases.module';
 import { RemoveCaseDocumentHandler } from './commands/remove-case-document/remove-case-document.handler';
 import { UploadCaseDocumentHandler } from './commands/upload-case-document/upload-case-document.handler';
 import { CaseDocumentRepository } from './domain/case-document.repository';
 import { CaseDocumentsController } from './http/case-documents.controller';
-import { CaseDocumentTypeormRepository } from './infrastructure/case-document.typeorm-repository';
+import { CaseDocumentSqlRepository } from './infrastructure/case-document.sql-repository';
 import { GetCaseDocumentContentHandler } from './queries/get-case-document-content/get-case-document-content.handler';
 import { ListCaseDocumentsHandler } from './queries/list-case-documents/list-case-documents.handler';
 
@@ -14,12 +14,12 @@ const queryHandlers = [ListCaseDocumentsHandler, GetCaseDocumentContentHandler];
 
 /** Documents attached to cases: metadata rows in the case's transaction, bytes in FileStorage. */
 @Module({
-  imports: [InstancesModule],
+  imports: [CasesModule],
   controllers,
   providers: [
     ...commandHandlers,
     ...queryHandlers,
-    { provide: CaseDocumentRepository, useClass: CaseDocumentTypeormRepository },
+    { provide: CaseDocumentRepository, useClass: CaseDocumentSqlRepository },
   ],
 })
 export class DocumentsModule {}

@@ -4,7 +4,7 @@ import { DeletePriorityHandler } from './commands/delete-priority/delete-priorit
 import { UpdatePriorityHandler } from './commands/update-priority/update-priority.handler';
 import { PriorityRepository } from './domain/priority.repository';
 import { PrioritiesController } from './http/priorities.controller';
-import { PriorityTypeormRepository } from './infrastructure/priority.typeorm-repository';
+import { PrioritySqlRepository } from './infrastructure/priority.sql-repository';
 import { GetPriorityHandler } from './queries/get-priority/get-priority.handler';
 import { ListPrioritiesHandler } from './queries/list-priorities/list-priorities.handler';
 
@@ -17,7 +17,7 @@ const queryHandlers = [ListPrioritiesHandler, GetPriorityHandler];
   providers: [
     ...commandHandlers,
     ...queryHandlers,
-    { provide: PriorityRepository, useClass: PriorityTypeormRepository },
+    { provide: PriorityRepository, useClass: PrioritySqlRepository },
   ],
   exports: [PriorityRepository],
 })

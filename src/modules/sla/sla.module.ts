@@ -7,7 +7,7 @@ import { DueDateCheckJob } from './checks/due-date-check/due-date-check.job';
 import { SlaCheck } from './checks/sla-check/sla-check';
 import { SlaCheckJob } from './checks/sla-check/sla-check.job';
 import { DeadlineChecksController } from './http/deadline-checks.controller';
-import { SqlSlaTracker } from './infrastructure/sql-sla-tracker';
+import { SqlSlaTracker } from './infrastructure/sla-tracker.sql';
 import { SlaTracker } from './sla-tracker';
 
 const controllers = [DeadlineChecksController];

@@ -1,13 +1,13 @@
 import { Actor } from '../../../src/shared/auth/actor';
 import { Permission } from '../../../src/shared/auth/permission.enum';
 import { CaseState } from '../../../src/shared/domain/case-state';
-import { Case } from '../../../src/modules/instances/domain/case.aggregate';
+import { Case } from '../../../src/modules/cases/domain/case.aggregate';
 import {
   CaseProps,
   CaseTypeRules,
   ChangeContext,
-} from '../../../src/modules/instances/domain/case.props';
-import { CaseTypeConfig } from '../../../src/modules/instances/domain/case-type-config.reader';
+} from '../../../src/modules/cases/domain/case.props';
+import { CaseTypeConfig } from '../../../src/modules/cases/domain/case-type-config.reader';
 
 export const TENANT = 'acme';
 export const T0 = new Date('2026-01-05T09:00:00.000Z');

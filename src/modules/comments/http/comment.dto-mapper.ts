@@ -1,5 +1,5 @@
-import { PendingComment } from '../../instances/domain/case.props';
-import { CaseCommentDto } from '../../instances/http/case.response.dto';
+import { PendingComment } from '../../cases/domain/case.props';
+import { CaseCommentDto } from '../../cases/http/case.response.dto';
 
 export function commentDto(c: PendingComment): CaseCommentDto {
   return {

@@ -1,4 +1,4 @@
-import { CaseDocumentDto } from '../../instances/http/case.response.dto';
+import { CaseDocumentDto } from '../../cases/http/case.response.dto';
 import { CaseDocument } from '../domain/case-document';
 
 export function documentDto(d: CaseDocument): CaseDocumentDto {

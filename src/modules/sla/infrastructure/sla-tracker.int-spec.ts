@@ -5,14 +5,14 @@ import { createTestApp, TEST_START, TestApp } from '../../../../test/support/tes
 import { newTenant } from '../../../../test/support/test-env';
 import { CaseState } from '../../../shared/domain/case-state';
 import { Outbox } from '../../../shared/outbox/outbox';
-import { CreateCaseCommand } from '../../instances/commands/create-case/create-case.command';
-import { EditCaseCommand } from '../../instances/commands/edit-case/edit-case.command';
-import { HoldCaseCommand } from '../../instances/commands/hold-case/hold-case.command';
-import { OpenCaseCommand } from '../../instances/commands/open-case/open-case.command';
-import { ProcessCaseCommand } from '../../instances/commands/process-case/process-case.command';
-import { ReopenCaseCommand } from '../../instances/commands/reopen-case/reopen-case.command';
-import { ResolveCaseCommand } from '../../instances/commands/resolve-case/resolve-case.command';
-import { GetCaseQuery } from '../../instances/queries/get-case/get-case.query';
+import { CreateCaseCommand } from '../../cases/commands/create-case/create-case.command';
+import { EditCaseCommand } from '../../cases/commands/edit-case/edit-case.command';
+import { HoldCaseCommand } from '../../cases/commands/hold-case/hold-case.command';
+import { OpenCaseCommand } from '../../cases/commands/open-case/open-case.command';
+import { ProcessCaseCommand } from '../../cases/commands/process-case/process-case.command';
+import { ReopenCaseCommand } from '../../cases/commands/reopen-case/reopen-case.command';
+import { ResolveCaseCommand } from '../../cases/commands/resolve-case/resolve-case.command';
+import { GetCaseQuery } from '../../cases/queries/get-case/get-case.query';
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const at = (minutes: number) => new Date(TEST_START.getTime() + minutes * 60_000);

@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../instances/domain/case.repository';
-import { visibleOr404 } from '../../../instances/domain/case-visibility';
-import { CaseCommentDto } from '../../../instances/http/case.response.dto';
+import { CaseRepository } from '../../../cases/domain/case.repository';
+import { visibleOr404 } from '../../../cases/domain/case-visibility';
+import { CaseCommentDto } from '../../../cases/http/case.response.dto';
 import { commentDto } from '../../http/comment.dto-mapper';
 import { AddCommentCommand } from './add-comment.command';
 

@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../instances/domain/case.repository';
-import { canAnswerAsInitiator } from '../../../instances/domain/case-initiator-access';
-import { visibleOr404 } from '../../../instances/domain/case-visibility';
+import { CaseRepository } from '../../../cases/domain/case.repository';
+import { canAnswerAsInitiator } from '../../../cases/domain/case-initiator-access';
+import { visibleOr404 } from '../../../cases/domain/case-visibility';
 import { commentDto } from '../../http/comment.dto-mapper';
 import {
   AddInitiatorCommentCommand,

@@ -2,7 +2,7 @@ import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validat
 import {
   MAX_MESSAGE_LENGTH,
   MAX_SUBJECT_LENGTH,
-} from '../../../instances/domain/case-collaboration';
+} from '../../../cases/domain/case-collaboration';
 
 export class SendMessageRequestDto {
   @IsString()

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../instances/domain/case.repository';
-import { visibleOr404 } from '../../../instances/domain/case-visibility';
+import { CaseRepository } from '../../../cases/domain/case.repository';
+import { visibleOr404 } from '../../../cases/domain/case-visibility';
 import { WatchCaseCommand } from './watch-case.command';
 
 @CommandHandler(WatchCaseCommand)

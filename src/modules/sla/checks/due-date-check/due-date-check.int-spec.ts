@@ -4,11 +4,11 @@ import { userActor } from '../../../../../test/support/case-trail';
 import { createTestApp, TEST_START, TestApp } from '../../../../../test/support/test-app';
 import { newTenant } from '../../../../../test/support/test-env';
 import { ActivityEntry, ActivityLog } from '../../../activity/activity-log';
-import { CancelCaseCommand } from '../../../instances/commands/cancel-case/cancel-case.command';
-import { CreateCaseCommand } from '../../../instances/commands/create-case/create-case.command';
-import { EditCaseCommand } from '../../../instances/commands/edit-case/edit-case.command';
-import { OpenCaseCommand } from '../../../instances/commands/open-case/open-case.command';
-import { ResolveCaseCommand } from '../../../instances/commands/resolve-case/resolve-case.command';
+import { CancelCaseCommand } from '../../../cases/commands/cancel-case/cancel-case.command';
+import { CreateCaseCommand } from '../../../cases/commands/create-case/create-case.command';
+import { EditCaseCommand } from '../../../cases/commands/edit-case/edit-case.command';
+import { OpenCaseCommand } from '../../../cases/commands/open-case/open-case.command';
+import { ResolveCaseCommand } from '../../../cases/commands/resolve-case/resolve-case.command';
 import { DueDateCheck } from './due-date-check';
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';

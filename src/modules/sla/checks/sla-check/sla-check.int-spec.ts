@@ -8,11 +8,11 @@ import { createTestApp, TEST_START, TestApp } from '../../../../../test/support/
 import { newTenant } from '../../../../../test/support/test-env';
 import { CaseState } from '../../../../shared/domain/case-state';
 import { ActivityEntry, ActivityLog } from '../../../activity/activity-log';
-import { CreateCaseCommand } from '../../../instances/commands/create-case/create-case.command';
-import { HoldCaseCommand } from '../../../instances/commands/hold-case/hold-case.command';
-import { OpenCaseCommand } from '../../../instances/commands/open-case/open-case.command';
-import { ResolveCaseCommand } from '../../../instances/commands/resolve-case/resolve-case.command';
-import { CancelCaseCommand } from '../../../instances/commands/cancel-case/cancel-case.command';
+import { CreateCaseCommand } from '../../../cases/commands/create-case/create-case.command';
+import { HoldCaseCommand } from '../../../cases/commands/hold-case/hold-case.command';
+import { OpenCaseCommand } from '../../../cases/commands/open-case/open-case.command';
+import { ResolveCaseCommand } from '../../../cases/commands/resolve-case/resolve-case.command';
+import { CancelCaseCommand } from '../../../cases/commands/cancel-case/cancel-case.command';
 import { SlaCheck } from './sla-check';
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';

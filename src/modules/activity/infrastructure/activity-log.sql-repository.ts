@@ -3,7 +3,7 @@ import { TransactionManager } from '../../../shared/database/transaction-manager
 import { ActivityEntry, ActivityLog } from '../activity-log';
 
 @Injectable()
-export class ActivityLogTypeormRepository extends ActivityLog {
+export class ActivityLogSqlRepository extends ActivityLog {
   constructor(private readonly tx: TransactionManager) {
     super();
   }

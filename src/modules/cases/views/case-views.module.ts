@@ -5,6 +5,6 @@ import { ListCasesHandler } from './queries/list-cases/list-cases.handler';
 const controllers = [CaseViewsController];
 const queryHandlers = [ListCasesHandler];
 
-/** The case lists. Imported before InstancesModule so `/cases/assigned` is not taken for `/cases/:id`. */
+/** The case lists. Imported before CasesModule so `/cases/assigned` is not taken for `/cases/:id`. */
 @Module({ controllers, providers: [...queryHandlers] })
 export class CaseViewsModule {}

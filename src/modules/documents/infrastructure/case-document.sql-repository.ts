@@ -5,7 +5,7 @@ import { CaseDocument } from '../domain/case-document';
 import { CaseDocumentRepository } from '../domain/case-document.repository';
 
 @Injectable()
-export class CaseDocumentTypeormRepository extends CaseDocumentRepository {
+export class CaseDocumentSqlRepository extends CaseDocumentRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly storage: FileStorage,

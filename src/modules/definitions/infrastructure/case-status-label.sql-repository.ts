@@ -5,7 +5,7 @@ import { CaseStatusLabel } from '../domain/case-status-label';
 import { CaseStatusLabelRepository } from '../domain/case-status-label.repository';
 
 @Injectable()
-export class CaseStatusLabelTypeormRepository extends CaseStatusLabelRepository {
+export class CaseStatusLabelSqlRepository extends CaseStatusLabelRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,

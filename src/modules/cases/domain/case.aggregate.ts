@@ -94,7 +94,7 @@ export class Case extends AggregateRoot {
     const patch = editPatch(this.props, input, priority, this.rules.warnBeforeHours);
     const changes = changedFields(this.props, patch);
     if (Object.keys(changes).length === 0) return;
-    this.apply(patch, ctx);
+    this.change(patch, ctx);
     this.emit(CaseUpdatedEvent, ctx, { changes }, onBehalfOf);
   }
 
@@ -174,7 +174,7 @@ export class Case extends AggregateRoot {
     const outcome = collaborationOutcome(this.props, change, ctx);
     if (!outcome) return { answeredInput: false };
     if (outcome.comment) this.comments.push(outcome.comment);
-    this.apply(outcome.patch, ctx);
+    this.change(outcome.patch, ctx);
     this.emit(outcome.event, ctx, outcome.data);
     const answeredInput = !!outcome.answersInput && this.props.state === CaseState.REQUEST_INPUT;
     if (answeredInput)
@@ -224,7 +224,7 @@ export class Case extends AggregateRoot {
     const toState = nextState(action, fromState);
     const changes = changedFields(this.props, patch);
     const commentId = this.addComment(ctx);
-    this.apply({ ...patch, state: toState }, ctx);
+    this.change({ ...patch, state: toState }, ctx);
     const states = toState === fromState ? {} : { fromState, toState };
     const changed = Object.keys(changes).length > 0 ? { changes } : {};
     this.emit(ACTION_EVENTS[action], ctx, { ...states, ...data, ...changed, ...commentId });
@@ -249,7 +249,7 @@ export class Case extends AggregateRoot {
     return comment ? { commentId: comment.id } : {};
   }
 
-  private apply(patch: Partial<CaseProps>, ctx: ChangeContext): void {
+  private change(patch: Partial<CaseProps>, ctx: ChangeContext): void {
     this.props = { ...this.props, ...patch, updatedAt: ctx.at, updatedBy: ctx.actor.userId };
   }
 

@@ -14,7 +14,7 @@ import { MilestoneDefinition, ReachedMilestone } from '../domain/case-milestones
 import { caseNotifications } from '../domain/case-notification.policy';
 import { CaseEvent } from '../domain/events/case.event';
 import { clockChangeOf } from './case-clock-change';
-import { parseMilestones } from './case-type-config.sql-reader';
+import { parseMilestones } from './case-type-config-reader.sql';
 
 type Column = readonly [column: string, value: (p: CaseProps) => unknown];
 
@@ -120,7 +120,7 @@ function valuesOf(rows: unknown[][]): { sql: string; params: unknown[] } {
 }
 
 @Injectable()
-export class CaseTypeormRepository extends CaseRepository {
+export class CaseSqlRepository extends CaseRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly activityLog: ActivityLog,

@@ -30,7 +30,7 @@ const toDomain = (r: Row): OAuthClient => ({
 });
 
 @Injectable()
-export class OAuthClientTypeormRepository extends OAuthClientRepository {
+export class OAuthClientSqlRepository extends OAuthClientRepository {
   constructor(private readonly tx: TransactionManager) {
     super();
   }

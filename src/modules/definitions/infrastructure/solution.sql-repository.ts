@@ -12,7 +12,7 @@ import {
 } from './definition-row';
 
 @Injectable()
-export class SolutionTypeormRepository extends SolutionRepository {
+export class SolutionSqlRepository extends SolutionRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,

@@ -21,7 +21,7 @@ interface PriorityRow {
 }
 
 @Injectable()
-export class PriorityTypeormRepository extends PriorityRepository {
+export class PrioritySqlRepository extends PriorityRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,

@@ -19,7 +19,7 @@ interface CaseTypeFileRow {
 }
 
 @Injectable()
-export class CaseTypeFileTypeormRepository extends CaseTypeFileRepository {
+export class CaseTypeFileSqlRepository extends CaseTypeFileRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,

@@ -48,7 +48,7 @@ function restore(row: CaseTypeRow): CaseType {
 }
 
 @Injectable()
-export class CaseTypeTypeormRepository extends CaseTypeRepository {
+export class CaseTypeSqlRepository extends CaseTypeRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,

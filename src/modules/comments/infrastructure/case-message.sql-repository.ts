@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
-import { CaseMessage } from '../../instances/domain/case-collaboration';
+import { CaseMessage } from '../../cases/domain/case-collaboration';
 import { CaseMessageRepository } from '../domain/case-message.repository';
 
 @Injectable()
-export class CaseMessageTypeormRepository extends CaseMessageRepository {
+export class CaseMessageSqlRepository extends CaseMessageRepository {
   constructor(private readonly tx: TransactionManager) {
     super();
   }

@@ -19,8 +19,8 @@ import { CaseTypeConfigReader } from './domain/case-type-config.reader';
 import { CaseActionsController } from './http/case-actions.controller';
 import { CaseClaimsController } from './http/case-claims.controller';
 import { CasesController } from './http/cases.controller';
-import { CaseTypeConfigSqlReader } from './infrastructure/case-type-config.sql-reader';
-import { CaseTypeormRepository } from './infrastructure/case.typeorm-repository';
+import { CaseTypeConfigSqlReader } from './infrastructure/case-type-config-reader.sql';
+import { CaseSqlRepository } from './infrastructure/case.sql-repository';
 import { GetCaseHandler } from './queries/get-case/get-case.handler';
 
 const controllers = [CasesController, CaseActionsController, CaseClaimsController];
@@ -48,9 +48,9 @@ const queryHandlers = [GetCaseHandler];
   providers: [
     ...commandHandlers,
     ...queryHandlers,
-    { provide: CaseRepository, useClass: CaseTypeormRepository },
+    { provide: CaseRepository, useClass: CaseSqlRepository },
     { provide: CaseTypeConfigReader, useClass: CaseTypeConfigSqlReader },
   ],
   exports: [CaseRepository],
 })
-export class InstancesModule {}
+export class CasesModule {}

@@ -12,7 +12,7 @@ import {
 } from './definition-row';
 
 @Injectable()
-export class ProcessTypeormRepository extends ProcessRepository {
+export class ProcessSqlRepository extends ProcessRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,

@@ -20,7 +20,7 @@ interface CalendarRow {
 }
 
 @Injectable()
-export class CalendarTypeormRepository extends CalendarRepository {
+export class CalendarSqlRepository extends CalendarRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,
