@@ -32,6 +32,7 @@ export function viewListRequest(
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
   const problems = [...paging, ...details(errors)];
   if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, undefined, problems);
-  const { limit: _limit, cursor: _cursor, sort: chosen = 'createdAt', ...parsed } = dto;
+  // Paging keys were refused above, so what is left besides the sort are the filters.
+  const { sort: chosen = 'createdAt', ...parsed } = dto;
   return { filters: parsed, sort: chosen };
 }

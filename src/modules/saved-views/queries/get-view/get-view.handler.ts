@@ -12,7 +12,7 @@ export class GetViewHandler implements IQueryHandler<GetViewQuery> {
   async execute({ actor, viewId }: GetViewQuery): Promise<SavedViewResponseDto> {
     const view = await this.views.findById(actor.clientId, viewId);
     if (!view || !mayReach(actor, view)) throw new SavedViewNotFoundError();
-    const { clientId: _tenant, ...response } = view;
-    return response;
+    const { id, name, list, filters, sort, shared, ownerId, createdAt } = view;
+    return { id, name, list, filters, sort, shared, ownerId, createdAt };
   }
 }
