@@ -72,6 +72,17 @@ describe('Saved views (e2e)', () => {
     expect(got.body.data).toEqual(res.body.data);
   });
 
+  it('keeps the stored sort when run', async () => {
+    const tag = `s${randomUUID().slice(0, 6)}`;
+    const sooner = await newCase({ tags: [tag], dueDate: '2026-02-01T00:00:00.000Z' });
+    t.clock.advanceMinutes(1);
+    const later = await newCase({ tags: [tag], dueDate: '2026-03-01T00:00:00.000Z' });
+    const byDue = await saveId({ name: 'Due', list: 'all', filters: { tag }, sort: 'dueDate' });
+    const byCreation = await saveId({ name: 'New', list: 'all', filters: { tag } });
+    expect(await runIds(byDue)).toEqual([sooner, later]);
+    expect(await runIds(byCreation)).toEqual([later, sooner]);
+  });
+
   it('validates filters and sort with the list route’s own rules (400 with details)', async () => {
     const cases: [object, string[]][] = [
       [{ name: 'x', list: 'all', filters: { state: 'SLEEPING' } }, ['filters.state']],
