@@ -8,6 +8,8 @@ import { validateEnv } from './config/env.validation';
 import { DemoModule } from './demo/demo.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AutoCloseModule } from './modules/auto-close/auto-close.module';
+import { BulkModule } from './modules/bulk/bulk.module';
+import { CaseLinksModule } from './modules/case-links/case-links.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
@@ -16,6 +18,7 @@ import { DocumentsModule } from './modules/documents/documents.module';
 import { CaseViewsModule } from './modules/cases/views/case-views.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { PrioritiesModule } from './modules/priorities/priorities.module';
+import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { DatabaseModule } from './shared/database/database.module';
 import { assignCorrelationId } from './shared/http/correlation-id';
@@ -57,6 +60,7 @@ import { ClockModule } from './shared/time/clock.module';
     NotificationsModule,
     DefinitionsModule,
     DemoModule,
+    BulkModule,
     CaseViewsModule,
     CasesModule,
     CommentsModule,
@@ -64,6 +68,8 @@ import { ClockModule } from './shared/time/clock.module';
     SlaModule,
     AutoCloseModule,
     CalendarsModule,
+    CaseLinksModule,
+    SavedViewsModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: MediaTypeGuard }],
 })

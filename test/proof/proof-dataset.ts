@@ -19,6 +19,8 @@ export interface ProofDataset {
   clientId: string;
   tag: string;
   calendarId: string;
+  linkId: string;
+  viewId: string;
 }
 
 const code = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`;
@@ -84,6 +86,11 @@ export async function seedDataset(
     timeZone: 'Europe/Berlin',
     workingHours: { mon: [{ start: '09:00', end: '17:00' }] },
   });
+  const caseLink = await post(`/api/v1/cases/${caseId}/links`, {
+    type: 'related',
+    caseId: other.id,
+  });
+  const view = await post('/api/v1/views', { name: 'Everything', list: 'all' });
   const dataset = {
     tenant,
     user,
@@ -99,6 +106,8 @@ export async function seedDataset(
     clientId: client.clientId as string,
     tag: 'vip',
     calendarId: calendar.id as string,
+    linkId: caseLink.id as string,
+    viewId: view.id as string,
   };
   const missing = Object.entries(dataset).filter(([, v]) => typeof v !== 'string' || !v);
   if (missing.length) throw new Error(`seed: no ${missing.map(([k]) => k).join(', ')}`);
@@ -114,12 +123,14 @@ export function resolvePath(template: string, d: ProofDataset): string {
     if (base.startsWith('/api/v1/processes')) return d.processId;
     if (base.startsWith('/api/v1/case-types')) return d.caseTypeId;
     if (base.startsWith('/api/v1/calendars')) return d.calendarId;
+    if (base.startsWith('/api/v1/views')) return d.viewId;
     return d.caseId;
   };
   const values: Record<string, string> = {
     id: idOf(),
     fileId: d.fileId,
     docId: d.documentId,
+    linkId: d.linkId,
     tag: d.tag,
     userId: d.user,
     clientId: d.clientId,

@@ -76,6 +76,13 @@ export enum ErrorCode {
   BusinessTimeOutOfRange = 'CASE4401',
   CalendarNotFound = 'CASE4404',
   CalendarInUse = 'CASE4409',
+  // Case links and saved views (CASE47xx; the last digits echo the status).
+  CaseLinkToSelf = 'CASE4700',
+  CaseLinkNotFound = 'CASE4704',
+  CaseLinkCycle = 'CASE4709',
+  CaseLinkExists = 'CASE4719',
+  NotSavedViewOwner = 'CASE4703',
+  SavedViewNotFound = 'CASE4714',
 }
 
 export interface ErrorDefinition {
@@ -287,6 +294,30 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.CalendarInUse]: {
     category: ErrorCategory.Conflict,
     message: 'The calendar is still referenced.',
+  },
+  [ErrorCode.CaseLinkToSelf]: {
+    category: ErrorCategory.RuleViolation,
+    message: 'A case cannot be linked to itself.',
+  },
+  [ErrorCode.CaseLinkNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Case link not found.',
+  },
+  [ErrorCode.CaseLinkCycle]: {
+    category: ErrorCategory.Conflict,
+    message: 'The link would make a case its own ancestor.',
+  },
+  [ErrorCode.CaseLinkExists]: {
+    category: ErrorCategory.Conflict,
+    message: 'The cases are already linked this way.',
+  },
+  [ErrorCode.NotSavedViewOwner]: {
+    category: ErrorCategory.Forbidden,
+    message: 'Only the owner of the view (or CASE_ALL) may do this.',
+  },
+  [ErrorCode.SavedViewNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Saved view not found.',
   },
 };
 

@@ -95,6 +95,14 @@ const BY_NAME: Record<string, unknown> = {
   type: 'case.created',
   direction: 'outbound',
   kind: 'workflow',
+  linkId: UUID,
+  caseIds: [UUID, 'CMacme-43'],
+  ownerId: USER,
+  shared: false,
+  list: 'assigned',
+  sort: 'createdAt',
+  succeeded: 2,
+  failed: 0,
 };
 
 type Json = Record<string, unknown>;

@@ -97,6 +97,15 @@ const SUMMARIES: Record<string, string> = {
   'PATCH /api/v1/calendars/{id}': 'Edit a calendar',
   'DELETE /api/v1/calendars/{id}': 'Delete a calendar',
   'GET /api/v1/calendars/{id}/business-time': 'Compute business time on a calendar',
+  'POST /api/v1/cases/{id}/links': 'Link a case to another case',
+  'GET /api/v1/cases/{id}/links': 'List a case’s links',
+  'DELETE /api/v1/cases/{id}/links/{linkId}': 'Remove a case link',
+  'POST /api/v1/cases/bulk': 'Run one action on many cases',
+  'POST /api/v1/views': 'Save a case list view',
+  'GET /api/v1/views': 'List my and shared views',
+  'GET /api/v1/views/{id}': 'Get a saved view',
+  'GET /api/v1/views/{id}/cases': 'Run a saved view',
+  'DELETE /api/v1/views/{id}': 'Delete a saved view',
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -61,6 +61,12 @@ export const SUCCESS_MESSAGES = {
   CASE1100: 'Calendar saved successfully.',
   CASE1102: 'Calendar updated successfully.',
   CASE1104: 'Calendar deleted successfully.',
+  // Case work: links, bulk actions, saved views (extension).
+  CASE1400: 'Case link added successfully.',
+  CASE1401: 'Case link removed successfully.',
+  CASE1410: 'Bulk action done; see the result of each case.',
+  CASE1420: 'View saved successfully.',
+  CASE1421: 'View deleted successfully.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;

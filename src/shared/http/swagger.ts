@@ -21,6 +21,9 @@ const TAGS: Record<string, string> = {
   notifications: 'The caller’s own inbox of notifications.',
   'notification-templates': 'Per-tenant, per-locale templates of the notifications (Handlebars).',
   calendars: 'Working hours, holidays and time zones; the business-time arithmetic SLAs use.',
+  'case-links': 'Parent/child, related and duplicate links between cases.',
+  bulk: 'One action (assign, tag, priority, lifecycle) on up to 500 cases, each on its own.',
+  views: 'Saved case lists (list, filters, sort), personal or shared in the tenant.',
 };
 
 /** Every code the service answers with, for clients and code generators (also in the README). */

@@ -1,0 +1,15 @@
+import { Query } from '@nestjs/cqrs';
+import { Actor } from '../../../../shared/auth/actor';
+import { ListEnvelope } from '../../../../shared/http/envelope';
+import { CaseResponseDto } from '../../../cases/http/case.response.dto';
+
+export class RunViewQuery extends Query<ListEnvelope<CaseResponseDto>> {
+  constructor(
+    readonly actor: Actor,
+    readonly viewId: string,
+    readonly limit: number,
+    readonly cursor?: string,
+  ) {
+    super();
+  }
+}
