@@ -17,6 +17,7 @@ import { CaseViewsModule } from './modules/instances/views/case-views.module';
 import { InstancesModule } from './modules/instances/instances.module';
 import { PrioritiesModule } from './modules/priorities/priorities.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { DatabaseModule } from './shared/database/database.module';
 import { assignCorrelationId } from './shared/http/correlation-id';
 import { IdempotencyModule } from './shared/http/idempotency.module';
@@ -64,6 +65,7 @@ import { ClockModule } from './shared/time/clock.module';
     SlaModule,
     AutoCloseModule,
     CalendarsModule,
+    WebhooksModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: MediaTypeGuard }],
 })

@@ -9,6 +9,7 @@ import { Collaboration1764800000000 } from './migrations/1764800000000-collabora
 import { SlaClock1764900000000 } from './migrations/1764900000000-sla-clock';
 import { DirectoryAndInbox1765600000000 } from './migrations/1765600000000-directory-and-inbox';
 import { OutboxRelay1765400000000 } from './migrations/1765400000000-outbox-relay';
+import { WebhooksAndFeed1765700000000 } from './migrations/1765700000000-webhooks-and-feed';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   OutboxRelay1765400000000,
   Calendars1765500000000,
   DirectoryAndInbox1765600000000,
+  WebhooksAndFeed1765700000000,
 ];

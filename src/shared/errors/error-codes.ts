@@ -76,6 +76,12 @@ export enum ErrorCode {
   BusinessTimeOutOfRange = 'CASE4401',
   CalendarNotFound = 'CASE4404',
   CalendarInUse = 'CASE4409',
+  // Webhooks and the change feed (CASE47xx).
+  WebhookUrlRefused = 'CASE4700',
+  WebhookSecretInvalid = 'CASE4701',
+  WebhookEventFilterInvalid = 'CASE4702',
+  WebhookNotFound = 'CASE4704',
+  WebhookDeliveryNotFound = 'CASE4714',
 }
 
 export interface ErrorDefinition {
@@ -287,6 +293,24 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.CalendarInUse]: {
     category: ErrorCategory.Conflict,
     message: 'The calendar is still referenced.',
+  },
+  [ErrorCode.WebhookUrlRefused]: {
+    category: ErrorCategory.Validation,
+    message:
+      'The webhook URL is refused: it must be http(s) and not on a loopback or private network.',
+  },
+  [ErrorCode.WebhookSecretInvalid]: {
+    category: ErrorCategory.Validation,
+    message: 'The webhook secret must be whsec_ followed by 24 to 64 base64-encoded bytes.',
+  },
+  [ErrorCode.WebhookEventFilterInvalid]: {
+    category: ErrorCategory.Validation,
+    message: 'An event filter must be an event type, a prefix wildcard like case.*, or *.',
+  },
+  [ErrorCode.WebhookNotFound]: { category: ErrorCategory.NotFound, message: 'Webhook not found.' },
+  [ErrorCode.WebhookDeliveryNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Webhook delivery not found.',
   },
 };
 

@@ -61,6 +61,12 @@ export const SUCCESS_MESSAGES = {
   CASE1100: 'Calendar saved successfully.',
   CASE1102: 'Calendar updated successfully.',
   CASE1104: 'Calendar deleted successfully.',
+  // Webhooks (extension range).
+  CASE1300: 'Webhook created successfully.',
+  CASE1302: 'Webhook updated successfully.',
+  CASE1304: 'Webhook deleted successfully.',
+  CASE1306: 'Webhook delivery queued for retry.',
+  CASE1308: 'Webhook ping queued.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;

@@ -1,0 +1,295 @@
+import { Webhook } from 'standardwebhooks';
+import { EventFeedSubscriber } from '../../src/modules/webhooks/feed/event-feed.subscriber';
+import { WebhookDispatcher } from '../../src/modules/webhooks/delivery/webhook-dispatcher';
+import { Permission } from '../../src/shared/auth/permission.enum';
+import { OutboxEvent } from '../../src/shared/outbox/outbox-event';
+import { createCaseType } from '../support/builders/definitions-http.builder';
+import { createTestApp, TestApp } from '../support/test-app';
+import { newTenant } from '../support/test-env';
+import { bearer } from '../support/tokens';
+import { WebhookReceiver } from '../support/webhook-receiver';
+
+/**
+ * The relay is off on the shared test database, so the spec hands its own tenant's outbox rows to
+ * the change-feed subscriber (as the relay would, per case in order) and drains the dispatcher.
+ */
+describe('Webhooks and the change feed (e2e)', () => {
+  let t: TestApp;
+  const receiver = new WebhookReceiver();
+  let url: string;
+  const tenant = newTenant();
+  const admin = bearer({ tenant });
+
+  beforeAll(async () => {
+    t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true' });
+    t.clock.set(new Date());
+    url = await receiver.start();
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.stop();
+  });
+
+  async function relayTenant(clientId = tenant): Promise<void> {
+    const rows = await t.dataSource.query<Record<string, never>[]>(
+      `SELECT o.* FROM outbox o WHERE client_id = $1
+          AND NOT EXISTS (SELECT 1 FROM event_feed f WHERE f.event_id = o.id)
+        ORDER BY occurred_at, aggregate_id, seq`,
+      [clientId],
+    );
+    const subscriber = t.app.get(EventFeedSubscriber);
+    for (const r of rows) {
+      const event = new OutboxEvent(
+        r.id,
+        r.type,
+        r.client_id,
+        r.aggregate_id,
+        Number(r.seq),
+        r.occurred_at,
+        r.payload,
+      );
+      await subscriber.handle(event);
+    }
+    await t.app.get(WebhookDispatcher).drain();
+  }
+
+  const createCase = async (caseTypeId: string) =>
+    (await t.http.post('/api/v1/cases').set(admin).send({ caseTypeId, details: 'x' }).expect(201))
+      .body.data.id as string;
+
+  it('creates a webhook with a whsec_ secret shown once, and lists, reads, updates and deletes it', async () => {
+    const created = await t.http
+      .post('/api/v1/webhooks')
+      .set(admin)
+      .send({ url, events: ['case.*'], description: 'CRM' })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      code: 'CASE1300',
+      data: { url, events: ['case.*'], active: true, description: 'CRM' },
+    });
+    expect(created.body.data.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    const id = created.body.data.id as string;
+    const got = await t.http.get(`/api/v1/webhooks/${id}`).set(admin).expect(200);
+    expect(got.body.data.secret).toBeUndefined();
+    const stored = await t.dataSource.query(`SELECT secret FROM webhooks WHERE id = $1`, [id]);
+    expect(stored[0].secret).not.toContain(created.body.data.secret.slice(6, 20));
+    const list = await t.http.get('/api/v1/webhooks').set(admin).expect(200);
+    expect(list.body.data.map((w: { id: string }) => w.id)).toContain(id);
+    const patched = await t.http
+      .patch(`/api/v1/webhooks/${id}`)
+      .set(admin)
+      .send({ active: false })
+      .expect(200);
+    expect(patched.body).toMatchObject({ code: 'CASE1302', data: { active: false } });
+    await t.http
+      .delete(`/api/v1/webhooks/${id}`)
+      .set(admin)
+      .expect(200, { code: 'CASE1304', message: 'Webhook deleted successfully.', data: { id } });
+    await t.http.get(`/api/v1/webhooks/${id}`).set(admin).expect(404);
+  });
+
+  it('refuses bad filters, secrets and URLs with coded 400s, and other tenants get 404', async () => {
+    const bad = async (body: object, code: string) =>
+      expect(
+        (await t.http.post('/api/v1/webhooks').set(admin).send(body).expect(400)).body.code,
+      ).toBe(code);
+    await bad({ url, events: ['case.'] }, 'CASE4702');
+    await bad({ url, events: ['*'], secret: 'whsec_short' }, 'CASE4701');
+    await bad({ url: 'ftp://example.com/x', events: ['*'] }, 'CASE4000');
+    const id = (
+      await t.http
+        .post('/api/v1/webhooks')
+        .set(admin)
+        .send({ url, events: ['*'] })
+        .expect(201)
+    ).body.data.id;
+    const other = bearer({ tenant: newTenant() });
+    await t.http.get(`/api/v1/webhooks/${id}`).set(other).expect(404);
+    await t.http.post(`/api/v1/webhooks/${id}/ping`).set(other).expect(404);
+    await t.http.get(`/api/v1/webhooks/${id}/deliveries`).set(other).expect(404);
+    await t.http
+      .get('/api/v1/webhooks')
+      .set(bearer({ tenant, permissions: [Permission.CASE_VIEW] }))
+      .expect(403);
+    await t.http.delete(`/api/v1/webhooks/${id}`).set(admin).expect(200);
+  });
+
+  it('delivers matching events signed per Standard Webhooks, in case order, and feeds them oldest first', async () => {
+    const hook = await t.http
+      .post('/api/v1/webhooks')
+      .set(admin)
+      .send({ url, events: ['case.created', 'case.commented'] })
+      .expect(201);
+    const { id, secret } = hook.body.data as { id: string; secret: string };
+    const caseTypeId = await createCaseType(t, admin);
+    const caseId = await createCase(caseTypeId);
+    await t.http
+      .post(`/api/v1/cases/${caseId}/comments`)
+      .set(admin)
+      .send({ text: 'one' })
+      .expect(201);
+    await t.http
+      .post(`/api/v1/cases/${caseId}/comments`)
+      .set(admin)
+      .send({ text: 'two' })
+      .expect(201);
+    receiver.received.length = 0;
+    await relayTenant();
+
+    expect(receiver.envelopes().map((e) => e.type)).toEqual([
+      'case.created',
+      'case.commented',
+      'case.commented',
+    ]);
+    const verifier = new Webhook(secret);
+    for (const r of receiver.received) {
+      const payload = verifier.verify(r.body, r.headers as Record<string, string>) as {
+        id: string;
+        caseId: string;
+      };
+      expect(r.headers['webhook-id']).toBe(payload.id);
+      expect(payload.caseId).toBe(caseId);
+    }
+    const deliveries = await t.http
+      .get(`/api/v1/webhooks/${id}/deliveries?status=succeeded`)
+      .set(admin)
+      .expect(200);
+    expect(deliveries.body.data).toHaveLength(3);
+    expect(deliveries.body.data[0]).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      lastResponseCode: 204,
+    });
+
+    const feed = await t.http.get(`/api/v1/events?caseId=${caseId}`).set(admin).expect(200);
+    expect(feed.body.data.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['case.created', 'case.commented']),
+    );
+    expect(feed.body.data[0]).toMatchObject({ type: 'case.created', caseId });
+    const cursors = feed.body.data.map((e: { cursor: string }) => Number(e.cursor));
+    expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
+    const after = await t.http
+      .get(`/api/v1/events?after=${cursors[0]}&type=case.commented`)
+      .set(admin)
+      .expect(200);
+    expect(after.body.data.map((e: { type: string }) => e.type)).toEqual([
+      'case.commented',
+      'case.commented',
+    ]);
+    await t.http.get('/api/v1/events?after=abc').set(admin).expect(400);
+    const otherFeed = await t.http
+      .get('/api/v1/events')
+      .set(bearer({ tenant: newTenant() }))
+      .expect(200);
+    expect(otherFeed.body.data).toEqual([]);
+    await t.http.delete(`/api/v1/webhooks/${id}`).set(admin).expect(200);
+  });
+
+  it('retries with backoff, holds back later events of the failing case only, and a retry resends', async () => {
+    const hook = await t.http
+      .post('/api/v1/webhooks')
+      .set(admin)
+      .send({ url, events: ['case.*'] })
+      .expect(201);
+    const id = hook.body.data.id as string;
+    const caseTypeId = await createCaseType(t, admin);
+    const [stuck, free] = [await createCase(caseTypeId), await createCase(caseTypeId)];
+    await t.http
+      .post(`/api/v1/cases/${stuck}/comments`)
+      .set(admin)
+      .send({ text: 'later' })
+      .expect(201);
+    receiver.received.length = 0;
+    receiver.status = (r) => (JSON.parse(r.body).caseId === stuck ? 503 : 204);
+    await relayTenant();
+    expect(receiver.envelopes().map((e) => e.caseId)).toEqual([free]);
+    const pending = await t.http
+      .get(`/api/v1/webhooks/${id}/deliveries?status=pending`)
+      .set(admin)
+      .expect(200);
+    expect(pending.body.data).toHaveLength(2);
+    const head = pending.body.data.find((d: { attempts: number }) => d.attempts === 1);
+    expect(head).toMatchObject({ lastResponseCode: 503 });
+    expect(new Date(head.nextAttemptAt).getTime() - t.clock.now().getTime()).toBe(10_000);
+
+    receiver.status = () => 204;
+    const retried = await t.http
+      .post(`/api/v1/webhooks/${id}/deliveries/${head.id}/retry`)
+      .set(admin)
+      .expect(200);
+    expect(retried.body).toMatchObject({
+      code: 'CASE1306',
+      data: { id: head.id, status: 'pending' },
+    });
+    await t.app.get(WebhookDispatcher).drain();
+    expect(
+      receiver
+        .envelopes()
+        .filter((e) => e.caseId === stuck)
+        .map((e) => e.type),
+    ).toEqual(['case.created', 'case.commented']);
+
+    const ping = await t.http.post(`/api/v1/webhooks/${id}/ping`).set(admin).expect(200);
+    expect(ping.body).toMatchObject({
+      code: 'CASE1308',
+      data: { eventType: 'webhook.ping', status: 'pending' },
+    });
+    await t.app.get(WebhookDispatcher).drain();
+    expect(receiver.envelopes().at(-1)).toMatchObject({ type: 'webhook.ping' });
+    await t.http.delete(`/api/v1/webhooks/${id}`).set(admin).expect(200);
+  });
+
+  it('signs with both secrets for 24 h after a rotation', async () => {
+    const hook = await t.http
+      .post('/api/v1/webhooks')
+      .set(admin)
+      .send({ url, events: ['*'] })
+      .expect(201);
+    const { id, secret: old } = hook.body.data as { id: string; secret: string };
+    const rotated = await t.http
+      .patch(`/api/v1/webhooks/${id}`)
+      .set(admin)
+      .send({ rotateSecret: true })
+      .expect(200);
+    const fresh = rotated.body.data.secret as string;
+    expect(fresh).not.toBe(old);
+    receiver.received.length = 0;
+    await t.http.post(`/api/v1/webhooks/${id}/ping`).set(admin).expect(200);
+    await t.app.get(WebhookDispatcher).drain();
+    const [r] = receiver.received;
+    expect(String(r.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    for (const s of [old, fresh])
+      expect(() =>
+        new Webhook(s).verify(r.body, r.headers as Record<string, string>),
+      ).not.toThrow();
+    await t.http.delete(`/api/v1/webhooks/${id}`).set(admin).expect(200);
+  });
+});
+
+describe('Webhook URLs without WEBHOOK_ALLOW_PRIVATE_URLS (e2e)', () => {
+  let t: TestApp;
+  const admin = bearer({ tenant: newTenant() });
+
+  beforeAll(async () => {
+    t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: 'false' });
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    'http://127.0.0.1/hook',
+    'http://10.1.2.3/hook',
+    'http://169.254.169.254/latest/meta-data',
+    'http://[::1]/hook',
+    'http://[fc00::1]/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://localhost:8080/hook',
+    'http://user:pw@example.com/hook',
+  ])('refuses %s with CASE4700', async (url) => {
+    const res = await t.http
+      .post('/api/v1/webhooks')
+      .set(admin)
+      .send({ url, events: ['*'] });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('CASE4700');
+  });
+});
