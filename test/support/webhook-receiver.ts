@@ -44,3 +44,15 @@ export class WebhookReceiver {
     return this.received.map((r) => JSON.parse(r.body) as { id: string; type: string });
   }
 }
+
+/** Per case, the events first received, in order of receipt (redeliveries dropped). */
+export function firstReceipts(receiver: WebhookReceiver): Map<string, string[]> {
+  const seen = new Set<string>();
+  const lanes = new Map<string, string[]>();
+  for (const e of receiver.envelopes()) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    lanes.set(e.caseId!, [...(lanes.get(e.caseId!) ?? []), e.id]);
+  }
+  return lanes;
+}

@@ -12,22 +12,10 @@ import {
   createWebhookTestModule,
   WebhookTestModule,
 } from '../../../../test/support/webhook-test-module';
-import { WebhookReceiver } from '../../../../test/support/webhook-receiver';
+import { firstReceipts, WebhookReceiver } from '../../../../test/support/webhook-receiver';
 import { WebhookSubscriptions } from '../commands/webhook-subscriptions';
 
 const RETRY_BASE_MS = 1000;
-
-/** Per case, the events first received, in order of receipt (redeliveries dropped). */
-export function firstReceipts(receiver: WebhookReceiver): Map<string, string[]> {
-  const seen = new Set<string>();
-  const lanes = new Map<string, string[]>();
-  for (const e of receiver.envelopes()) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
-    lanes.set(e.caseId!, [...(lanes.get(e.caseId!) ?? []), e.id]);
-  }
-  return lanes;
-}
 
 describe('WebhookDispatcher with the outbox relay (integration)', () => {
   let db: PrivateDatabase;
