@@ -121,6 +121,7 @@ export const webhooksConfig = registerAs('webhooks', () => ({
   feedRetentionDays: Number(process.env.EVENT_FEED_RETENTION_DAYS ?? 30),
   streamPollMs: Number(process.env.EVENT_STREAM_POLL_MS ?? 1000),
   streamHeartbeatMs: Number(process.env.EVENT_STREAM_HEARTBEAT_MS ?? 15_000),
+  streamMaxSeconds: Number(process.env.EVENT_STREAM_MAX_SECONDS ?? 3600),
 }));
 
 export const allConfig = [

@@ -125,6 +125,7 @@ export const envSchema = Joi.object({
   EVENT_FEED_RETENTION_DAYS: Joi.number().integer().min(1).default(30),
   EVENT_STREAM_POLL_MS: Joi.number().integer().min(10).default(1000),
   EVENT_STREAM_HEARTBEAT_MS: Joi.number().integer().min(100).default(15000),
+  EVENT_STREAM_MAX_SECONDS: Joi.number().integer().min(0).max(86400).default(3600),
   STORAGE_DRIVER: Joi.string().valid('local', 's3').default('local'),
   STORAGE_DIR: Joi.string().optional(),
   S3_BUCKET: Joi.string().when('STORAGE_DRIVER', { is: 's3', then: Joi.required() }),

@@ -21,7 +21,11 @@ describe('Webhooks and the change feed (e2e)', () => {
   const admin = bearer({ tenant });
 
   beforeAll(async () => {
-    t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true' });
+    t = await createTestApp({
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+      EVENT_STREAM_HEARTBEAT_MS: '100',
+      EVENT_STREAM_POLL_MS: '50',
+    });
     t.clock.set(new Date());
     url = await receiver.start();
   });
@@ -183,6 +187,60 @@ describe('Webhooks and the change feed (e2e)', () => {
       .expect(200);
     expect(otherFeed.body.data).toEqual([]);
     await t.http.delete(`/api/v1/webhooks/${id}`).set(admin).expect(200);
+  });
+
+  it('streams the feed as Server-Sent Events: id is the cursor, Last-Event-ID resumes right after it, heartbeats', async () => {
+    const caseTypeId = await createCaseType(t, admin);
+    const caseId = await createCase(caseTypeId);
+    await relayTenant();
+    const all = (await t.http.get('/api/v1/events').set(admin).expect(200)).body.data as {
+      id: string;
+      cursor: string;
+    }[];
+    expect(all.length).toBeGreaterThan(1);
+    const res = await t.http
+      .get('/api/v1/events/stream?maxSeconds=0')
+      .set(admin)
+      .set('Last-Event-ID', all[0].cursor)
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (c: Buffer) => (text += c.toString()));
+        r.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+    const ids = [...(res.body as string).matchAll(/^id: (\d+)$/gm)].map((m) => m[1]);
+    expect(ids).toEqual(all.slice(1).map((e) => e.cursor));
+    const data = [...(res.body as string).matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]));
+    expect(data.map((d: { id: string }) => d.id)).toEqual(all.slice(1).map((e) => e.id));
+
+    // Live: an event committed while the stream is open arrives, between heartbeats.
+    const live = t.http
+      .get('/api/v1/events/stream?maxSeconds=1')
+      .set(admin)
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (c: Buffer) => (text += c.toString()));
+        r.on('end', () => done(null, text));
+      });
+    const body = live.then((r) => r.body as string);
+    await new Promise((r) => setTimeout(r, 300));
+    await t.http
+      .post(`/api/v1/cases/${caseId}/comments`)
+      .set(admin)
+      .send({ text: 'live' })
+      .expect(201);
+    await relayTenant();
+    const text = await body;
+    expect(text).toMatch(/: heartbeat/);
+    expect(text).toMatch(/^event: case\.commented$/m);
+    await t.http
+      .get('/api/v1/events/stream?maxSeconds=0')
+      .set(admin)
+      .set('Last-Event-ID', 'x')
+      .expect(400);
   });
 
   it('retries with backoff, holds back later events of the failing case only, and a retry resends', async () => {

@@ -110,6 +110,7 @@ const VALID_BODIES: Record<string, object> = {
 /** Query strings the validation would accept, for the same reason. */
 const VALID_QUERIES: Record<string, string> = {
   'get /api/v1/calendars/:id/business-time': '?from=2026-03-06T15:00:00Z&addMinutes=240',
+  'get /api/v1/events/stream': '?maxSeconds=0',
 };
 
 /** The documented outcome for one caller of one route. */

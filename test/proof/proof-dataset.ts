@@ -19,6 +19,8 @@ export interface ProofDataset {
   clientId: string;
   tag: string;
   calendarId: string;
+  webhookId: string;
+  deliveryId: string;
 }
 
 const code = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`;
@@ -84,6 +86,11 @@ export async function seedDataset(
     timeZone: 'Europe/Berlin',
     workingHours: { mon: [{ start: '09:00', end: '17:00' }] },
   });
+  const webhook = await post('/api/v1/webhooks', {
+    url: 'https://93.184.216.34/hooks/cases',
+    events: ['case.*'],
+  });
+  const ping = await post(`/api/v1/webhooks/${String(webhook.id)}/ping`, {}, 200);
   const dataset = {
     tenant,
     user,
@@ -99,6 +106,8 @@ export async function seedDataset(
     clientId: client.clientId as string,
     tag: 'vip',
     calendarId: calendar.id as string,
+    webhookId: webhook.id as string,
+    deliveryId: ping.id as string,
   };
   const missing = Object.entries(dataset).filter(([, v]) => typeof v !== 'string' || !v);
   if (missing.length) throw new Error(`seed: no ${missing.map(([k]) => k).join(', ')}`);
@@ -114,12 +123,14 @@ export function resolvePath(template: string, d: ProofDataset): string {
     if (base.startsWith('/api/v1/processes')) return d.processId;
     if (base.startsWith('/api/v1/case-types')) return d.caseTypeId;
     if (base.startsWith('/api/v1/calendars')) return d.calendarId;
+    if (base.startsWith('/api/v1/webhooks')) return d.webhookId;
     return d.caseId;
   };
   const values: Record<string, string> = {
     id: idOf(),
     fileId: d.fileId,
     docId: d.documentId,
+    deliveryId: d.deliveryId,
     tag: d.tag,
     userId: d.user,
     clientId: d.clientId,

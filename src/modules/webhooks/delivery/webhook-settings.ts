@@ -18,6 +18,7 @@ export class WebhookSettings {
   feedRetentionMs: number;
   streamPollMs: number;
   streamHeartbeatMs: number;
+  streamMaxSeconds: number;
 
   static from(webhooks: WebhooksConfig, outbox: OutboxConfig): WebhookSettings {
     return {
@@ -36,6 +37,7 @@ export class WebhookSettings {
       feedRetentionMs: webhooks.feedRetentionDays * 86_400_000,
       streamPollMs: webhooks.streamPollMs,
       streamHeartbeatMs: webhooks.streamHeartbeatMs,
+      streamMaxSeconds: webhooks.streamMaxSeconds,
     };
   }
 }

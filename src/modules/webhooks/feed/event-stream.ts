@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { WebhookSettings } from '../delivery/webhook-settings';
 import { EventFeedReader } from './event-feed.reader';
@@ -11,7 +11,7 @@ const BATCH = 100;
  * ends every open stream when the application shuts down.
  */
 @Injectable()
-export class EventStream implements OnApplicationShutdown {
+export class EventStream implements OnModuleDestroy {
   private readonly logger = new Logger(EventStream.name);
   private readonly open = new Set<() => void>();
 
@@ -20,11 +20,18 @@ export class EventStream implements OnApplicationShutdown {
     private readonly settings: WebhookSettings,
   ) {}
 
-  onApplicationShutdown(): void {
+  /** Before the HTTP server closes, which waits for open connections. */
+  onModuleDestroy(): void {
     for (const close of [...this.open]) close();
   }
 
-  async serve(clientId: string, after: bigint | undefined, req: Request, res: Response) {
+  async serve(
+    clientId: string,
+    after: bigint | undefined,
+    maxSeconds: number,
+    req: Request,
+    res: Response,
+  ) {
     let position = after ?? (await this.feed.lastPosition(clientId));
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -49,6 +56,7 @@ export class EventStream implements OnApplicationShutdown {
     };
     this.open.add(close);
     req.on('close', close);
+    const ends = Date.now() + maxSeconds * 1000;
     const poll = async () => {
       try {
         for (let more = true; more && !closed;) {
@@ -62,7 +70,11 @@ export class EventStream implements OnApplicationShutdown {
       } catch (error) {
         this.logger.warn({ err: error }, 'event stream poll failed');
       }
-      if (!closed) timer = setTimeout(() => void poll(), this.settings.streamPollMs);
+      const left = ends - Date.now();
+      if (left <= 0) close();
+      else if (!closed) {
+        timer = setTimeout(() => void poll(), Math.min(left, this.settings.streamPollMs));
+      }
     };
     await poll();
   }

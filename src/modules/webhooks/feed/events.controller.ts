@@ -9,6 +9,7 @@ import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiList } from '../../../shared/http/api-responses';
 import { ListEnvelope } from '../../../shared/http/envelope';
 import { DEFAULT_LIMIT } from '../../../shared/http/pagination';
+import { WebhookSettings } from '../delivery/webhook-settings';
 import { EventFeedReader } from './event-feed.reader';
 import { EventStream } from './event-stream';
 import { EventResponseDto } from './event.response.dto';
@@ -24,6 +25,7 @@ export class EventsController {
   constructor(
     private readonly feed: EventFeedReader,
     private readonly stream: EventStream,
+    private readonly settings: WebhookSettings,
   ) {}
 
   /** The tenant's domain events, oldest first; continue with `?after=<cursor of the last item>`. */
@@ -70,6 +72,13 @@ export class EventsController {
         { field: 'Last-Event-ID', message: 'must be a feed cursor' },
       ]);
     }
-    await this.stream.serve(actor.clientId, start ? BigInt(start) : undefined, req, res);
+    const maxSeconds = q.maxSeconds ?? this.settings.streamMaxSeconds;
+    await this.stream.serve(
+      actor.clientId,
+      start ? BigInt(start) : undefined,
+      maxSeconds,
+      req,
+      res,
+    );
   }
 }

@@ -33,6 +33,19 @@ export class ListEventsRequestDto {
 }
 
 export class StreamEventsRequestDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 86400,
+    description:
+      'Close the stream after this many seconds (default EVENT_STREAM_MAX_SECONDS); 0 sends what is there and closes. Reconnect with Last-Event-ID.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  maxSeconds?: number;
+
   @ApiPropertyOptional({ description: 'Start after this cursor (Last-Event-ID wins when sent).' })
   @IsOptional()
   @IsString()
