@@ -21,7 +21,7 @@ import {
  * script measures its baseline in the same run, prints the ratio and writes
  * bench/results/<name>.json and .md; this then writes bench/results/latest.md, all tables in one.
  */
-const SCRIPTS = ['case-list-p95', 'sla-check', 'create-case', 'auto-close'];
+const SCRIPTS = ['case-list-p95', 'sla-check', 'create-case', 'auto-close', 'webhook-delivery'];
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
