@@ -87,7 +87,11 @@ const withFooter = (
   footer: string,
 ): Record<NotificationTemplate, TemplateText> =>
   Object.fromEntries(
-    Object.entries(templates).map(([kind, t]) => [kind, { ...t, body: t.body + footer }]),
+    Object.entries(templates).map(([kind, t]) => [
+      kind,
+      // Only case notifications go to followers and workers of a case.
+      kind.startsWith('webhook.') ? t : { ...t, body: t.body + footer },
+    ]),
   ) as Record<NotificationTemplate, TemplateText>;
 
 /** The built-in templates, per locale; tenants override them per kind and locale. */
