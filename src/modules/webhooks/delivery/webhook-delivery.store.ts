@@ -59,6 +59,15 @@ export class WebhookDeliveryStore {
   /** Records the successes (only claims this dispatcher still holds) and clears the failure runs. */
   async succeeded(done: { delivery: ClaimedWebhookDelivery; status: number }[], now: Date) {
     if (done.length === 0) return;
+    await this.tx.run(() => this.markSucceeded(done, now));
+  }
+
+  /** Not flushed at once: losing it in a crash only sends those deliveries again (same id). */
+  private async markSucceeded(
+    done: { delivery: ClaimedWebhookDelivery; status: number }[],
+    now: Date,
+  ) {
+    await this.tx.query(`SET LOCAL synchronous_commit TO OFF`);
     await this.tx.query(
       `UPDATE webhook_deliveries d
           SET status = 'succeeded', last_response_code = s.status, last_error = NULL,

@@ -31,6 +31,9 @@ export class EventFeedSubscriber extends OutboxSubscriber {
     await this.tx.run(async () => {
       const seen = await this.tx.query(`SELECT 1 FROM event_feed WHERE event_id = $1`, [event.id]);
       if (seen.length > 0) return;
+      // The relay's ack, a synchronous commit after this one, flushes this commit's WAL too; a
+      // crash before it loses both, and the relay delivers the event again.
+      await this.tx.query(`SET LOCAL synchronous_commit TO OFF`);
       const now = this.clock.now();
       await this.tx.query(
         `WITH n AS (
