@@ -243,6 +243,14 @@ describe('Webhooks and the change feed (e2e)', () => {
       .expect(400);
   });
 
+  it('declares the stream as text/event-stream and the routes with their permissions in /docs-json', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    const stream = doc.paths['/api/v1/events/stream'].get;
+    expect(Object.keys(stream.responses['200'].content)).toEqual(['text/event-stream']);
+    expect(JSON.stringify(stream)).toContain('CASE_VIEW');
+    expect(JSON.stringify(doc.paths['/api/v1/webhooks'].post)).toContain('CASE_WEBHOOK_MANAGE');
+  });
+
   it('retries with backoff, holds back later events of the failing case only, and a retry resends', async () => {
     const hook = await t.http
       .post('/api/v1/webhooks')

@@ -19,6 +19,7 @@ import { WebhookSubscriptions } from '../commands/webhook-subscriptions';
 import { WebhookQueries } from '../queries/webhook-queries';
 import { ListDeliveriesRequestDto, ListWebhooksRequestDto } from './list-webhooks.request.dto';
 import { WebhookDeliveryResponseDto } from './webhook-delivery.response.dto';
+import { WebhookUpdatedResponseDto } from './webhook-updated.response.dto';
 import { WebhookWithSecretResponseDto } from './webhook-with-secret.response.dto';
 import { WebhookResponseDto } from './webhook.response.dto';
 
@@ -73,13 +74,13 @@ export class WebhooksController {
   /** `rotateSecret: true` answers the new secret (once); the old one still signs for 24 h. */
   @Patch(':id')
   @RequirePermissions(Permission.CASE_WEBHOOK_MANAGE)
-  @ApiWrite('CASE1302', WebhookWithSecretResponseDto)
+  @ApiWrite('CASE1302', WebhookUpdatedResponseDto)
   @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.WebhookNotFound, ...WRITE_ERRORS)
   async update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: UpdateWebhookRequestDto,
-  ): Promise<WriteEnvelope<WebhookResponseDto | WebhookWithSecretResponseDto>> {
+  ): Promise<WriteEnvelope<WebhookUpdatedResponseDto>> {
     const { secret } = await this.subscriptions.update(actor, id, body);
     const webhook = await this.queries.get(actor, id);
     return written('CASE1302', secret ? { ...webhook, secret } : webhook);
