@@ -1,7 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { EventFeedSubscriber } from '../../src/modules/webhooks/feed/event-feed.subscriber';
 import { WebhookDispatcher } from '../../src/modules/webhooks/delivery/webhook-dispatcher';
-import { Permission } from '../../src/shared/auth/permission.enum';
 import { OutboxEvent } from '../../src/shared/outbox/outbox-event';
 import { createCaseType } from '../support/builders/definitions-http.builder';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -90,32 +89,6 @@ describe('Webhooks and the change feed (e2e)', () => {
       .set(admin)
       .expect(200, { code: 'CASE1304', message: 'Webhook deleted successfully.', data: { id } });
     await t.http.get(`/api/v1/webhooks/${id}`).set(admin).expect(404);
-  });
-
-  it('refuses bad filters, secrets and URLs with coded 400s, and other tenants get 404', async () => {
-    const bad = async (body: object, code: string) =>
-      expect(
-        (await t.http.post('/api/v1/webhooks').set(admin).send(body).expect(400)).body.code,
-      ).toBe(code);
-    await bad({ url, events: ['case.'] }, 'CASE4702');
-    await bad({ url, events: ['*'], secret: 'whsec_short' }, 'CASE4701');
-    await bad({ url: 'ftp://example.com/x', events: ['*'] }, 'CASE4000');
-    const id = (
-      await t.http
-        .post('/api/v1/webhooks')
-        .set(admin)
-        .send({ url, events: ['*'] })
-        .expect(201)
-    ).body.data.id;
-    const other = bearer({ tenant: newTenant() });
-    await t.http.get(`/api/v1/webhooks/${id}`).set(other).expect(404);
-    await t.http.post(`/api/v1/webhooks/${id}/ping`).set(other).expect(404);
-    await t.http.get(`/api/v1/webhooks/${id}/deliveries`).set(other).expect(404);
-    await t.http
-      .get('/api/v1/webhooks')
-      .set(bearer({ tenant, permissions: [Permission.CASE_VIEW] }))
-      .expect(403);
-    await t.http.delete(`/api/v1/webhooks/${id}`).set(admin).expect(200);
   });
 
   it('delivers matching events signed per Standard Webhooks, in case order, and feeds them oldest first', async () => {
@@ -243,14 +216,6 @@ describe('Webhooks and the change feed (e2e)', () => {
       .expect(400);
   });
 
-  it('declares the stream as text/event-stream and the routes with their permissions in /docs-json', async () => {
-    const doc = (await t.http.get('/docs-json').expect(200)).body;
-    const stream = doc.paths['/api/v1/events/stream'].get;
-    expect(Object.keys(stream.responses['200'].content)).toEqual(['text/event-stream']);
-    expect(JSON.stringify(stream)).toContain('CASE_VIEW');
-    expect(JSON.stringify(doc.paths['/api/v1/webhooks'].post)).toContain('CASE_WEBHOOK_MANAGE');
-  });
-
   it('retries with backoff, holds back later events of the failing case only, and a retry resends', async () => {
     const hook = await t.http
       .post('/api/v1/webhooks')
@@ -329,33 +294,5 @@ describe('Webhooks and the change feed (e2e)', () => {
         new Webhook(s).verify(r.body, r.headers as Record<string, string>),
       ).not.toThrow();
     await t.http.delete(`/api/v1/webhooks/${id}`).set(admin).expect(200);
-  });
-});
-
-describe('Webhook URLs without WEBHOOK_ALLOW_PRIVATE_URLS (e2e)', () => {
-  let t: TestApp;
-  const admin = bearer({ tenant: newTenant() });
-
-  beforeAll(async () => {
-    t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: 'false' });
-  });
-  afterAll(() => t.close());
-
-  it.each([
-    'http://127.0.0.1/hook',
-    'http://10.1.2.3/hook',
-    'http://169.254.169.254/latest/meta-data',
-    'http://[::1]/hook',
-    'http://[fc00::1]/hook',
-    'http://[::ffff:127.0.0.1]/hook',
-    'http://localhost:8080/hook',
-    'http://user:pw@example.com/hook',
-  ])('refuses %s with CASE4700', async (url) => {
-    const res = await t.http
-      .post('/api/v1/webhooks')
-      .set(admin)
-      .send({ url, events: ['*'] });
-    expect(res.status).toBe(400);
-    expect(res.body.code).toBe('CASE4700');
   });
 });
