@@ -14,14 +14,22 @@ import {
 } from './support';
 
 /**
- * `npm run bench -- [--only case-list-p95,sla-check,create-case,auto-close,bulk] [--cases N]
+ * `npm run bench -- [--only case-list-p95,sla-check,create-case,auto-close,bulk,webhook-delivery] [--cases N]
  * [--due-percent P] [--requests N] [--duration S] [--connections N] [--eligible N]
- * [--bulk-cases N] ...`: runs the benchmark scripts one after another, each in its own process, against BENCH_DATABASE_URL (or
+ * [--bulk-cases N] ...`: runs the benchmark scripts one after another, each in its own process,
+ * against BENCH_DATABASE_URL (or
  * --database-url), or an in-memory PGlite served from this process when neither is given. Each
  * script measures its baseline in the same run, prints the ratio and writes
  * bench/results/<name>.json and .md; this then writes bench/results/latest.md, all tables in one.
  */
-const SCRIPTS = ['case-list-p95', 'sla-check', 'create-case', 'auto-close', 'bulk'];
+const SCRIPTS = [
+  'case-list-p95',
+  'sla-check',
+  'create-case',
+  'auto-close',
+  'bulk',
+  'webhook-delivery',
+];
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);

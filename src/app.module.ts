@@ -20,6 +20,7 @@ import { CasesModule } from './modules/cases/cases.module';
 import { PrioritiesModule } from './modules/priorities/priorities.module';
 import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { DatabaseModule } from './shared/database/database.module';
 import { assignCorrelationId } from './shared/http/correlation-id';
 import { IdempotencyModule } from './shared/http/idempotency.module';
@@ -70,6 +71,7 @@ import { ClockModule } from './shared/time/clock.module';
     CalendarsModule,
     CaseLinksModule,
     SavedViewsModule,
+    WebhooksModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: MediaTypeGuard }],
 })

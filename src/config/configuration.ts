@@ -107,6 +107,23 @@ export const notificationConfig = registerAs('notification', () => ({
   smtpUrl: process.env.SMTP_URL || undefined,
 }));
 
+export const webhooksConfig = registerAs('webhooks', () => ({
+  allowPrivateUrls: bool(process.env.WEBHOOK_ALLOW_PRIVATE_URLS, false),
+  /** Encrypts the stored signing secrets; derived from JWT_SECRET when unset. */
+  secretKey: process.env.WEBHOOK_SECRET_KEY || undefined,
+  timeoutMs: Number(process.env.WEBHOOK_TIMEOUT_MS ?? 10_000),
+  retryBaseMs: Number(process.env.WEBHOOK_RETRY_BASE_MS ?? 10_000),
+  retryMaxMs: Number(process.env.WEBHOOK_RETRY_MAX_MS ?? 3_600_000),
+  disableAfterFailures: Number(process.env.WEBHOOK_DISABLE_AFTER_FAILURES ?? 10),
+  disableAfterHours: Number(process.env.WEBHOOK_DISABLE_AFTER_HOURS ?? 24),
+  adminGroup: process.env.WEBHOOK_ADMIN_GROUP ?? 'webhook-admins',
+  concurrency: Number(process.env.WEBHOOK_CONCURRENCY ?? 32),
+  feedRetentionDays: Number(process.env.EVENT_FEED_RETENTION_DAYS ?? 30),
+  streamPollMs: Number(process.env.EVENT_STREAM_POLL_MS ?? 1000),
+  streamHeartbeatMs: Number(process.env.EVENT_STREAM_HEARTBEAT_MS ?? 15_000),
+  streamMaxSeconds: Number(process.env.EVENT_STREAM_MAX_SECONDS ?? 3600),
+}));
+
 export const allConfig = [
   appConfig,
   databaseConfig,
@@ -116,6 +133,7 @@ export const allConfig = [
   outboxConfig,
   storageConfig,
   notificationConfig,
+  webhooksConfig,
 ];
 
 export type AppConfig = ConfigType<typeof appConfig>;
@@ -126,3 +144,4 @@ export type QueueConfig = ConfigType<typeof queueConfig>;
 export type OutboxConfig = ConfigType<typeof outboxConfig>;
 export type StorageConfig = ConfigType<typeof storageConfig>;
 export type NotificationConfig = ConfigType<typeof notificationConfig>;
+export type WebhooksConfig = ConfigType<typeof webhooksConfig>;

@@ -1,3 +1,4 @@
+import { NOTIFICATION_TEMPLATES } from '../../src/shared/notifications/notification';
 import { Permission } from '../../src/shared/auth/permission.enum';
 import { NotificationDispatcher } from '../../src/shared/notifications/notification-dispatcher';
 import { createCase } from '../support/builders/case-lifecycle.builder';
@@ -123,7 +124,7 @@ describe('Inbox and notification templates (e2e)', () => {
         .get('/api/v1/notification-templates?limit=200')
         .set(editor)
         .expect(200);
-      expect(res.body.data).toHaveLength(14);
+      expect(res.body.data).toHaveLength(2 * NOTIFICATION_TEMPLATES.length);
       expect(res.body.data.every((tpl: { custom: boolean }) => !tpl.custom)).toBe(true);
       expect(res.body.data.map((tpl: { locale: string }) => tpl.locale)).toEqual(
         expect.arrayContaining(['en', 'de']),
@@ -148,7 +149,7 @@ describe('Inbox and notification templates (e2e)', () => {
         .get('/api/v1/notification-templates?limit=200')
         .set(stranger)
         .expect(200);
-      expect(theirs.body.data).toHaveLength(14);
+      expect(theirs.body.data).toHaveLength(2 * NOTIFICATION_TEMPLATES.length);
 
       const reset = await t.http.delete(url('sla.warning', 'fr')).set(editor).expect(200);
       expect(reset.body).toMatchObject({
@@ -159,7 +160,7 @@ describe('Inbox and notification templates (e2e)', () => {
         .get('/api/v1/notification-templates?limit=200')
         .set(editor)
         .expect(200);
-      expect(after.body.data).toHaveLength(14);
+      expect(after.body.data).toHaveLength(2 * NOTIFICATION_TEMPLATES.length);
     });
 
     it('refuses unknown kinds (404), bad locales and templates that do not compile (400)', async () => {

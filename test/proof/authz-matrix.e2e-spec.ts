@@ -122,6 +122,7 @@ const RESOURCE_PERMISSIONS: Record<string, Permission[]> = {
 /** Query strings the validation would accept, for the same reason. */
 const VALID_QUERIES: Record<string, string> = {
   'get /api/v1/calendars/:id/business-time': '?from=2026-03-06T15:00:00Z&addMinutes=240',
+  'get /api/v1/events/stream': '?maxSeconds=0',
 };
 
 /** The documented outcome for one caller of one route. */

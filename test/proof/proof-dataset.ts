@@ -21,6 +21,8 @@ export interface ProofDataset {
   calendarId: string;
   linkId: string;
   viewId: string;
+  webhookId: string;
+  deliveryId: string;
 }
 
 const code = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`;
@@ -91,6 +93,11 @@ export async function seedDataset(
     caseId: other.id,
   });
   const view = await post('/api/v1/views', { name: 'Everything', list: 'all' });
+  const webhook = await post('/api/v1/webhooks', {
+    url: 'https://93.184.216.34/hooks/cases',
+    events: ['case.*'],
+  });
+  const ping = await post(`/api/v1/webhooks/${String(webhook.id)}/ping`, {}, 200);
   const dataset = {
     tenant,
     user,
@@ -108,6 +115,8 @@ export async function seedDataset(
     calendarId: calendar.id as string,
     linkId: caseLink.id as string,
     viewId: view.id as string,
+    webhookId: webhook.id as string,
+    deliveryId: ping.id as string,
   };
   const missing = Object.entries(dataset).filter(([, v]) => typeof v !== 'string' || !v);
   if (missing.length) throw new Error(`seed: no ${missing.map(([k]) => k).join(', ')}`);
@@ -124,6 +133,7 @@ export function resolvePath(template: string, d: ProofDataset): string {
     if (base.startsWith('/api/v1/case-types')) return d.caseTypeId;
     if (base.startsWith('/api/v1/calendars')) return d.calendarId;
     if (base.startsWith('/api/v1/views')) return d.viewId;
+    if (base.startsWith('/api/v1/webhooks')) return d.webhookId;
     return d.caseId;
   };
   const values: Record<string, string> = {
@@ -131,6 +141,7 @@ export function resolvePath(template: string, d: ProofDataset): string {
     fileId: d.fileId,
     docId: d.documentId,
     linkId: d.linkId,
+    deliveryId: d.deliveryId,
     tag: d.tag,
     userId: d.user,
     clientId: d.clientId,

@@ -10,6 +10,7 @@ import { SlaClock1764900000000 } from './migrations/1764900000000-sla-clock';
 import { DirectoryAndInbox1765600000000 } from './migrations/1765600000000-directory-and-inbox';
 import { OutboxRelay1765400000000 } from './migrations/1765400000000-outbox-relay';
 import { CaseWork1765850000000 } from './migrations/1765850000000-case-work';
+import { WebhooksAndFeed1765700000000 } from './migrations/1765700000000-webhooks-and-feed';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   OutboxRelay1765400000000,
   Calendars1765500000000,
   DirectoryAndInbox1765600000000,
+  WebhooksAndFeed1765700000000,
   CaseWork1765850000000,
 ];

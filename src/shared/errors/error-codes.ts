@@ -83,6 +83,12 @@ export enum ErrorCode {
   CaseLinkExists = 'CASE4719',
   NotSavedViewOwner = 'CASE4703',
   SavedViewNotFound = 'CASE4714',
+  // Webhooks and the change feed (CASE47xx).
+  WebhookUrlRefused = 'CASE4800',
+  WebhookSecretInvalid = 'CASE4801',
+  WebhookEventFilterInvalid = 'CASE4802',
+  WebhookNotFound = 'CASE4804',
+  WebhookDeliveryNotFound = 'CASE4814',
 }
 
 export interface ErrorDefinition {
@@ -318,6 +324,24 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.SavedViewNotFound]: {
     category: ErrorCategory.NotFound,
     message: 'Saved view not found.',
+  },
+  [ErrorCode.WebhookUrlRefused]: {
+    category: ErrorCategory.Validation,
+    message:
+      'The webhook URL is refused: it must be http(s) and not on a loopback or private network.',
+  },
+  [ErrorCode.WebhookSecretInvalid]: {
+    category: ErrorCategory.Validation,
+    message: 'The webhook secret must be whsec_ followed by 24 to 64 base64-encoded bytes.',
+  },
+  [ErrorCode.WebhookEventFilterInvalid]: {
+    category: ErrorCategory.Validation,
+    message: 'An event filter must be an event type, a prefix wildcard like case.*, or *.',
+  },
+  [ErrorCode.WebhookNotFound]: { category: ErrorCategory.NotFound, message: 'Webhook not found.' },
+  [ErrorCode.WebhookDeliveryNotFound]: {
+    category: ErrorCategory.NotFound,
+    message: 'Webhook delivery not found.',
   },
 };
 

@@ -106,6 +106,16 @@ const SUMMARIES: Record<string, string> = {
   'GET /api/v1/views/{id}': 'Get a saved view',
   'GET /api/v1/views/{id}/cases': 'Run a saved view',
   'DELETE /api/v1/views/{id}': 'Delete a saved view',
+  'POST /api/v1/webhooks': 'Create a webhook',
+  'GET /api/v1/webhooks': 'List webhooks',
+  'GET /api/v1/webhooks/{id}': 'Get a webhook',
+  'PATCH /api/v1/webhooks/{id}': 'Edit a webhook or rotate its secret',
+  'DELETE /api/v1/webhooks/{id}': 'Delete a webhook',
+  'GET /api/v1/webhooks/{id}/deliveries': 'List a webhook’s deliveries',
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry': 'Retry a delivery',
+  'POST /api/v1/webhooks/{id}/ping': 'Ping a webhook',
+  'GET /api/v1/events': 'Read the change feed',
+  'GET /api/v1/events/stream': 'Follow the change feed (Server-Sent Events)',
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -67,6 +67,12 @@ export const SUCCESS_MESSAGES = {
   CASE1410: 'Bulk action done; see the result of each case.',
   CASE1420: 'View saved successfully.',
   CASE1421: 'View deleted successfully.',
+  // Webhooks (extension range).
+  CASE1300: 'Webhook created successfully.',
+  CASE1302: 'Webhook updated successfully.',
+  CASE1304: 'Webhook deleted successfully.',
+  CASE1306: 'Webhook delivery queued for retry.',
+  CASE1308: 'Webhook ping queued.',
 } as const;
 
 export type SuccessCode = keyof typeof SUCCESS_MESSAGES;

@@ -20,6 +20,9 @@ const TAGS: Record<string, string> = {
   directory: 'The tenant’s users and groups: e-mail, locale, time zone and group membership.',
   notifications: 'The caller’s own inbox of notifications.',
   'notification-templates': 'Per-tenant, per-locale templates of the notifications (Handlebars).',
+  webhooks:
+    'Signed HTTP callbacks (Standard Webhooks) of the tenant’s domain events, with deliveries.',
+  events: 'The tenant’s change feed: a cursor list and a Server-Sent Events stream.',
   calendars: 'Working hours, holidays and time zones; the business-time arithmetic SLAs use.',
   'case-links': 'Parent/child, related and duplicate links between cases.',
   bulk: 'One action (assign, tag, priority, lifecycle) on up to 500 cases, each on its own.',

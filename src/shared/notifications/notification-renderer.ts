@@ -64,6 +64,13 @@ const PARTS: Record<NotificationTemplate, (p: Payload) => Parts> = {
     headline: 'Due date exceeded',
     lines: [`The case was due at ${time(p, 'dueDate')}.`],
   }),
+  'webhook.disabled': (p) => ({
+    headline: `Webhook disabled: ${text(p, 'url') ?? 'unknown'}`,
+    lines: [
+      `The webhook ${text(p, 'url') ?? ''} failed every delivery since ${time(p, 'failingSince')} and was disabled.`,
+      ...(text(p, 'lastError') ? [`Last error: ${text(p, 'lastError')}`] : []),
+    ],
+  }),
 };
 
 /** A header-safe subject: one line, bounded length. */

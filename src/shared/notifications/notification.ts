@@ -33,6 +33,12 @@ export interface NotificationPayloads {
   'sla.violated': CaseSubject & { slaName: string; breachAt: Timestamp };
   'due-date.warning': CaseSubject & { dueDate: Timestamp };
   'due-date.exceeded': CaseSubject & { dueDate: Timestamp };
+  'webhook.disabled': {
+    webhookId: string;
+    url: string;
+    failingSince: Timestamp;
+    lastError?: string;
+  };
 }
 
 export type NotificationTemplate = keyof NotificationPayloads;
@@ -45,6 +51,7 @@ const TEMPLATES: Record<NotificationTemplate, true> = {
   'sla.violated': true,
   'due-date.warning': true,
   'due-date.exceeded': true,
+  'webhook.disabled': true,
 };
 
 export const NOTIFICATION_TEMPLATES = Object.keys(TEMPLATES) as NotificationTemplate[];

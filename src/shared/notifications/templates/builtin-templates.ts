@@ -41,6 +41,10 @@ const EN: Record<NotificationTemplate, TemplateText> = {
     subject: `${CASE_EN} Due date exceeded`,
     body: `${HEAD_EN}The case was due at {{dueDate}}.`,
   },
+  'webhook.disabled': {
+    subject: 'Webhook disabled: {{url}}',
+    body: 'The webhook {{url}} ({{webhookId}}) failed every delivery since {{failingSince}} and was disabled.{{#if lastError}}\nLast error: {{lastError}}{{/if}}\nRe-enable it with PATCH /api/v1/webhooks/{{webhookId}} {"active": true}.',
+  },
 };
 
 const DE: Record<NotificationTemplate, TemplateText> = {
@@ -72,6 +76,10 @@ const DE: Record<NotificationTemplate, TemplateText> = {
     subject: `${CASE_EN} Fälligkeit überschritten`,
     body: `${HEAD_DE}Der Fall war fällig am {{dueDate}}.`,
   },
+  'webhook.disabled': {
+    subject: 'Webhook deaktiviert: {{url}}',
+    body: 'Der Webhook {{url}} ({{webhookId}}) ist seit {{failingSince}} bei jeder Zustellung gescheitert und wurde deaktiviert.{{#if lastError}}\nLetzter Fehler: {{lastError}}{{/if}}\nReaktivieren mit PATCH /api/v1/webhooks/{{webhookId}} {"active": true}.',
+  },
 };
 
 const withFooter = (
@@ -79,7 +87,11 @@ const withFooter = (
   footer: string,
 ): Record<NotificationTemplate, TemplateText> =>
   Object.fromEntries(
-    Object.entries(templates).map(([kind, t]) => [kind, { ...t, body: t.body + footer }]),
+    Object.entries(templates).map(([kind, t]) => [
+      kind,
+      // Only case notifications go to followers and workers of a case.
+      kind.startsWith('webhook.') ? t : { ...t, body: t.body + footer },
+    ]),
   ) as Record<NotificationTemplate, TemplateText>;
 
 /** The built-in templates, per locale; tenants override them per kind and locale. */
@@ -97,7 +109,8 @@ export const TEMPLATE_VARIABLES: Record<NotificationTemplate, string[]> = {
   'sla.violated': ['slaName', 'breachAt'],
   'due-date.warning': ['dueDate'],
   'due-date.exceeded': ['dueDate'],
+  'webhook.disabled': ['webhookId', 'url', 'failingSince', 'lastError'],
 };
 
 /** Payload fields that are times, shown in the recipient's time zone. */
-export const TIME_VARIABLES = new Set(['breachAt', 'dueDate']);
+export const TIME_VARIABLES = new Set(['breachAt', 'dueDate', 'failingSince']);
