@@ -48,7 +48,7 @@ class RelayProcess {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',
         DATABASE_URL: databaseUrl,
-        JWT_SECRET: 'outbox-relay-worker-secret',
+        JWT_SECRET: 'outbox-relay-worker-secret-of-32-bytes-at-least',
         ...RELAY_ENV,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
