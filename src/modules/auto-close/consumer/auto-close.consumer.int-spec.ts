@@ -2,8 +2,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DefinitionsBuilder } from '../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../test/support/case-trail';
-import { createJobsTestApp } from '../../../../test/support/jobs-test-app';
-import { TEST_START, TestApp } from '../../../../test/support/test-app';
+import { createTestApp, TEST_START, TestApp } from '../../../../test/support/test-app';
 import { newTenant } from '../../../../test/support/test-env';
 import { CaseState } from '../../../shared/domain/case-state';
 import { MessageQueue, QueueMessage } from '../../../shared/queue/message-queue';
@@ -32,7 +31,10 @@ describe(`auto-close (integration, ${engine})`, () => {
   let queueName: string;
 
   beforeAll(async () => {
-    t = await createJobsTestApp({ visibilityTimeoutSeconds: VISIBILITY_SECONDS, maxAttempts: 3 });
+    t = await createTestApp(
+      { DATABASE_POOL_SIZE: '8' },
+      { queue: { visibilityTimeoutSeconds: VISIBILITY_SECONDS, maxAttempts: 3 } },
+    );
     bus = t.app.get(CommandBus);
     consumer = t.app.get(EmbeddedQueueConsumer);
     enqueue = t.app.get(EnqueueAutoClose);

@@ -3,10 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DefinitionsBuilder } from '../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../test/support/case-trail';
-import { createJobsTestApp } from '../../../../test/support/jobs-test-app';
 import { LocalSqs, startLocalSqs } from '../../../../test/support/local-sqs';
 import { eventually } from '../../../../test/support/queue-test-module';
-import { TEST_START, TestApp } from '../../../../test/support/test-app';
+import { createTestApp, TEST_START, TestApp } from '../../../../test/support/test-app';
 import { newTenant } from '../../../../test/support/test-env';
 import { CaseState } from '../../../shared/domain/case-state';
 import { CreateCaseCommand } from '../../cases/commands/create-case/create-case.command';
@@ -31,9 +30,13 @@ describe('auto-close over SQS (integration, local-aws-sqs)', () => {
       visibilityTimeoutSeconds: 1,
       maxReceiveCount: 3,
     }));
-    t = await createJobsTestApp(
-      { consume: true, batchSize: 1, visibilityTimeoutSeconds: 1 },
-      { ...local.env(queueUrl), LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent' },
+    t = await createTestApp(
+      {
+        DATABASE_POOL_SIZE: '8',
+        ...local.env(queueUrl),
+        LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent',
+      },
+      { queue: { consume: true, batchSize: 1, visibilityTimeoutSeconds: 1 } },
     );
   });
   afterAll(async () => {

@@ -1,0 +1,2 @@
+// The public face of the comments module: the only file other modules may import.
+export { CommentsModule } from './comments.module';
