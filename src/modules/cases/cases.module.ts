@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ActivityModule } from '../activity/activity.module';
-import { SlaModule } from '../sla/sla.module';
+import { ActivityModule } from '../activity';
+import { SlaModule } from '../sla';
 import { CancelCaseHandler } from './commands/cancel-case/cancel-case.handler';
 import { ClaimCaseHandler } from './commands/claim-case/claim-case.handler';
 import { CompleteCaseHandler } from './commands/complete-case/complete-case.handler';

@@ -8,10 +8,12 @@ import { CaseState } from '../../../shared/domain/case-state';
 import { MessageQueue, QueueMessage } from '../../../shared/queue/message-queue';
 import { EmbeddedQueueConsumer } from '../../../shared/queue/embedded/embedded-queue.consumer';
 import { QueueSettings } from '../../../shared/queue/queue.settings';
-import { CreateCaseCommand } from '../../cases/commands/create-case/create-case.command';
-import { OpenCaseCommand } from '../../cases/commands/open-case/open-case.command';
-import { ReopenCaseCommand } from '../../cases/commands/reopen-case/reopen-case.command';
-import { ResolveCaseCommand } from '../../cases/commands/resolve-case/resolve-case.command';
+import {
+  CreateCaseCommand,
+  OpenCaseCommand,
+  ReopenCaseCommand,
+  ResolveCaseCommand,
+} from '../../cases';
 import { autoCloseMessage } from '../domain/auto-close-message';
 import { AutoCloseJob } from '../enqueue-auto-close/auto-close.job';
 import { EnqueueAutoClose } from '../enqueue-auto-close/enqueue-auto-close';

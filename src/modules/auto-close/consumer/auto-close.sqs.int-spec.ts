@@ -8,9 +8,7 @@ import { eventually } from '../../../../test/support/queue-test-module';
 import { createTestApp, TEST_START, TestApp } from '../../../../test/support/test-app';
 import { newTenant } from '../../../../test/support/test-env';
 import { CaseState } from '../../../shared/domain/case-state';
-import { CreateCaseCommand } from '../../cases/commands/create-case/create-case.command';
-import { OpenCaseCommand } from '../../cases/commands/open-case/open-case.command';
-import { ResolveCaseCommand } from '../../cases/commands/resolve-case/resolve-case.command';
+import { CreateCaseCommand, OpenCaseCommand, ResolveCaseCommand } from '../../cases';
 import { autoCloseMessage } from '../domain/auto-close-message';
 import { EnqueueAutoClose } from '../enqueue-auto-close/enqueue-auto-close';
 
