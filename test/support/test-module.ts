@@ -1,4 +1,4 @@
-import { INestApplication, ModuleMetadata, Provider, Type } from '@nestjs/common';
+import { Abstract, INestApplication, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -49,7 +49,7 @@ export interface TestModule {
   app?: INestApplication;
   clock: FixedClock;
   dataSource: DataSource;
-  get<T>(token: Type<T> | string | symbol): T;
+  get<T>(token: Type<T> | Abstract<T> | string | symbol): T;
   close(): Promise<void>;
 }
 
@@ -105,8 +105,22 @@ function built(moduleRef: TestingModule, clock: FixedClock, app?: INestApplicati
   };
 }
 
-/** Supertest on a module built with `http`. */
-export function httpOf(t: TestModule): ReturnType<typeof request> {
-  if (!t.app) throw new Error('built without http');
-  return request(t.app.getHttpServer());
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  clock: FixedClock;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** createTestModule with `http`, answering what the HTTP test builders take. */
+export async function createHttpTestModule(
+  modules: Import[],
+  options: Omit<TestModuleOptions, 'http'> = {},
+): Promise<TestApp> {
+  const { app, clock, dataSource, close } = await createTestModule(modules, {
+    ...options,
+    http: true,
+  });
+  return { app: app!, http: request(app!.getHttpServer()), clock, dataSource, close };
 }
