@@ -6,21 +6,20 @@ import { LoggerModule } from 'nestjs-pino';
 import { allConfig } from './config/configuration';
 import { validateEnv } from './config/env.validation';
 import { DemoModule } from './demo/demo.module';
-import { AuthModule } from './modules/auth/auth.module';
-import { AutoCloseModule } from './modules/auto-close/auto-close.module';
-import { BulkModule } from './modules/bulk/bulk.module';
-import { CaseLinksModule } from './modules/case-links/case-links.module';
-import { CalendarsModule } from './modules/calendars/calendars.module';
-import { CommentsModule } from './modules/comments/comments.module';
-import { DefinitionsModule } from './modules/definitions/definitions.module';
-import { DirectoryModule } from './modules/directory/directory.module';
-import { DocumentsModule } from './modules/documents/documents.module';
-import { CaseViewsModule } from './modules/cases/views/case-views.module';
-import { CasesModule } from './modules/cases/cases.module';
-import { PrioritiesModule } from './modules/priorities/priorities.module';
-import { SavedViewsModule } from './modules/saved-views/saved-views.module';
-import { SlaModule } from './modules/sla/sla.module';
-import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { AuthModule } from './modules/auth';
+import { AutoCloseModule } from './modules/auto-close';
+import { BulkModule } from './modules/bulk';
+import { CalendarsModule } from './modules/calendars';
+import { CaseLinksModule } from './modules/case-links';
+import { CommentsModule } from './modules/comments';
+import { DefinitionsModule } from './modules/definitions';
+import { DirectoryModule } from './modules/directory';
+import { DocumentsModule } from './modules/documents';
+import { CasesModule } from './modules/cases';
+import { PrioritiesModule } from './modules/priorities';
+import { SavedViewsModule } from './modules/saved-views';
+import { SlaModule } from './modules/sla';
+import { WebhooksModule } from './modules/webhooks';
 import { DatabaseModule } from './shared/database/database.module';
 import { assignCorrelationId } from './shared/http/correlation-id';
 import { IdempotencyModule } from './shared/http/idempotency.module';
@@ -33,46 +32,55 @@ import { QueueModule } from './shared/queue/queue.module';
 import { StorageModule } from './shared/storage/storage.module';
 import { ClockModule } from './shared/time/clock.module';
 
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, cache: true, load: allConfig, validate: validateEnv }),
-    LoggerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        pinoHttp: {
-          level: config.get<string>('app.logLevel'),
-          genReqId: (req, res) => assignCorrelationId(req, res),
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.client_secret'],
-          autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-        },
-      }),
+/** The kernel every feature runs on: configuration, logging, CQRS, clock, database, HTTP plumbing. */
+export const KERNEL_MODULES = [
+  ConfigModule.forRoot({ isGlobal: true, cache: true, load: allConfig, validate: validateEnv }),
+  LoggerModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService) => ({
+      pinoHttp: {
+        level: config.get<string>('app.logLevel'),
+        genReqId: (req, res) => assignCorrelationId(req, res),
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.client_secret'],
+        autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      },
     }),
-    CqrsModule.forRoot(),
-    ClockModule,
-    DatabaseModule,
-    OperationsModule,
-    OutboxModule,
-    IdempotencyModule,
-    DirectoryModule,
-    AuthModule,
-    PrioritiesModule,
-    StorageModule,
-    QueueModule,
-    NotificationsModule,
-    DefinitionsModule,
-    DemoModule,
-    BulkModule,
-    CaseViewsModule,
-    CasesModule,
-    CommentsModule,
-    DocumentsModule,
-    SlaModule,
-    AutoCloseModule,
-    CalendarsModule,
-    CaseLinksModule,
-    SavedViewsModule,
-    WebhooksModule,
-  ],
+  }),
+  CqrsModule.forRoot(),
+  ClockModule,
+  DatabaseModule,
+  OperationsModule,
+  OutboxModule,
+  IdempotencyModule,
+  StorageModule,
+  QueueModule,
+  NotificationsModule,
+];
+
+/**
+ * The feature modules. Their order carries no meaning: no route depends on being registered
+ * before another module's (test/e2e/case-route-order.e2e-spec.ts builds the app reversed).
+ */
+export const FEATURE_MODULES = [
+  DirectoryModule,
+  AuthModule,
+  PrioritiesModule,
+  DefinitionsModule,
+  DemoModule,
+  CasesModule,
+  CommentsModule,
+  DocumentsModule,
+  SlaModule,
+  AutoCloseModule,
+  CalendarsModule,
+  CaseLinksModule,
+  SavedViewsModule,
+  BulkModule,
+  WebhooksModule,
+];
+
+@Module({
+  imports: [...KERNEL_MODULES, ...FEATURE_MODULES],
   providers: [{ provide: APP_GUARD, useClass: MediaTypeGuard }],
 })
 export class AppModule implements NestModule {

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { OAUTH_TOKEN_PATH, oauthTokenResponses } from './modules/auth/http/oauth-token.responses';
+import { OAUTH_TOKEN_PATH, oauthTokenResponses } from './modules/auth';
 import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
 import { AppConfig } from './config/configuration';
 import { bodyParserErrors, inspectBody } from './shared/http/body-parsing';

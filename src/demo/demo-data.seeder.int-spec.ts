@@ -1,4 +1,7 @@
-import { createTestApp, TestApp } from '../../test/support/test-app';
+import { createHttpTestModule, TestApp } from '../../test/support/test-module';
+import { DefinitionsModule } from '../modules/definitions';
+import { PrioritiesModule } from '../modules/priorities';
+import { DemoModule } from './demo.module';
 import { newTenant } from '../../test/support/test-env';
 import { bearer } from '../../test/support/tokens';
 import { CommandBus } from '@nestjs/cqrs';
@@ -13,7 +16,7 @@ describe('DemoDataSeeder (integration)', () => {
   let seeder: DemoDataSeeder;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createHttpTestModule([DemoModule, DefinitionsModule, PrioritiesModule]);
     seeder = t.app.get(DemoDataSeeder);
   });
   afterAll(() => t.close());

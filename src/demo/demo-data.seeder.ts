@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { appConfig, AppConfig } from '../config/configuration';
-import { CreateCaseTypeCommand } from '../modules/definitions/commands/create-case-type/create-case-type.command';
-import { CreateProcessCommand } from '../modules/definitions/commands/create-process/create-process.command';
-import { CreateSolutionCommand } from '../modules/definitions/commands/create-solution/create-solution.command';
-import { CreatePriorityCommand } from '../modules/priorities/commands/create-priority/create-priority.command';
+import {
+  CreateCaseTypeCommand,
+  CreateProcessCommand,
+  CreateSolutionCommand,
+} from '../modules/definitions';
+import { CreatePriorityCommand } from '../modules/priorities';
 import { Actor } from '../shared/auth/actor';
 import { DatabaseTarget } from '../shared/database/database-target';
 import { TransactionManager } from '../shared/database/transaction-manager';

@@ -3,10 +3,9 @@ import { EmbeddedQueueConsumer } from '../../src/shared/queue/embedded/embedded-
 import { QueueSettings } from '../../src/shared/queue/queue.settings';
 import { createCase, moveTo } from '../support/builders/case-lifecycle.builder';
 import { DefinitionsBuilder } from '../support/builders/definitions.builder';
-import { createJobsTestApp } from '../support/jobs-test-app';
 import { eventually } from '../support/queue-test-module';
 import { expectPermissionMatrix } from '../support/permission-matrix';
-import { TEST_START, TestApp } from '../support/test-app';
+import { createTestApp, TEST_START, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
 import { CaseState } from '../../src/shared/domain/case-state';
@@ -18,7 +17,7 @@ describe('Jobs: auto-close (e2e)', () => {
 
   beforeAll(async () => {
     // A queue of its own: the embedded queue table is shared by every test file.
-    t = await createJobsTestApp();
+    t = await createTestApp({ DATABASE_POOL_SIZE: '8' });
   });
   beforeEach(() => t.clock.set(TEST_START));
   afterAll(() => t.close());
@@ -139,7 +138,7 @@ describe('Jobs: auto-close (e2e)', () => {
       body: {},
       permissions: [Permission.CASE_AUTOCLOSE_VIEW],
     });
-    expect(t.app.get(QueueSettings).queueName).toMatch(/^test-jobs-/);
+    expect(t.app.get(QueueSettings).queueName).toMatch(/^test-queue-/);
   });
 });
 
@@ -148,9 +147,9 @@ describe('Jobs: auto-close with the built-in scheduler off (e2e)', () => {
 
   beforeAll(async () => {
     // The deployment the seed describes: an external scheduler calls REST, this instance consumes.
-    t = await createJobsTestApp(
-      { pollIntervalMs: 50 },
-      { JOBS_ENABLED: 'false', QUEUE_CONSUMERS_ENABLED: 'true' },
+    t = await createTestApp(
+      { DATABASE_POOL_SIZE: '8', JOBS_ENABLED: 'false', QUEUE_CONSUMERS_ENABLED: 'true' },
+      { queue: { pollIntervalMs: 50 } },
     );
   });
   afterAll(() => t.close());

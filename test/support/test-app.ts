@@ -1,41 +1,25 @@
-import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { Type } from '@nestjs/common';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
-import { Clock, FixedClock } from '../../src/shared/time/clock';
-import { installContractCheck } from './openapi-contract';
-import { applyTestEnv } from './test-env';
+import { QueueSettings } from '../../src/shared/queue/queue.settings';
+import { createHttpTestModule, TEST_START, TestApp } from './test-module';
 
-export interface TestApp {
-  app: INestApplication;
-  http: ReturnType<typeof request>;
-  clock: FixedClock;
-  dataSource: DataSource;
-  close(): Promise<void>;
+export { TEST_START, TestApp };
+
+export interface TestAppOptions {
+  /** Over the settings of the app's own queue (its name is unique: the queue table is shared). */
+  queue?: Partial<QueueSettings>;
+  /** Another root module than AppModule (e.g. the same modules in another order). */
+  root?: Type;
 }
 
-export const TEST_START = new Date('2026-01-05T09:00:00.000Z');
-
-/** The whole application over HTTP, on the shared test database, with a fixed clock. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  applyTestEnv(env);
-  const clock = new FixedClock(TEST_START);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
-  installContractCheck(app);
-  configureApp(app);
-  await app.init();
-  return {
-    app,
-    http: request(app.getHttpServer()),
-    clock,
-    dataSource: app.get(DataSource),
-    close: () => app.close(),
-  };
+/**
+ * The one app factory: the whole application over HTTP (configureApp, the OpenAPI contract
+ * check), on the shared test database, with a fixed clock and a queue of its own. `env` goes over
+ * applyTestEnv's defaults. Tests of one module build less: createTestModule (test-module.ts).
+ */
+export function createTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  return createHttpTestModule([], { env, queue: options.queue, root: options.root ?? AppModule });
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ActivityModule } from '../activity/activity.module';
+import { ActivityModule } from '../activity';
 import { AddCaseLinkHandler } from './commands/add-case-link/add-case-link.handler';
 import { RemoveCaseLinkHandler } from './commands/remove-case-link/remove-case-link.handler';
 import { CaseLinkRepository } from './domain/case-link.repository';

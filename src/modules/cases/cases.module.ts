@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ActivityModule } from '../activity/activity.module';
-import { SlaModule } from '../sla/sla.module';
+import { ActivityModule } from '../activity';
+import { SlaModule } from '../sla';
 import { CancelCaseHandler } from './commands/cancel-case/cancel-case.handler';
 import { ClaimCaseHandler } from './commands/claim-case/claim-case.handler';
 import { CompleteCaseHandler } from './commands/complete-case/complete-case.handler';
@@ -22,8 +22,15 @@ import { CasesController } from './http/cases.controller';
 import { CaseTypeConfigSqlReader } from './infrastructure/case-type-config-reader.sql';
 import { CaseSqlRepository } from './infrastructure/case.sql-repository';
 import { GetCaseHandler } from './queries/get-case/get-case.handler';
+import { CaseViewsController } from './views/http/case-views.controller';
+import { ListCasesHandler } from './views/queries/list-cases/list-cases.handler';
 
-const controllers = [CasesController, CaseActionsController, CaseClaimsController];
+const controllers = [
+  CaseViewsController,
+  CasesController,
+  CaseActionsController,
+  CaseClaimsController,
+];
 const commandHandlers = [
   CreateCaseHandler,
   EditCaseHandler,
@@ -39,9 +46,9 @@ const commandHandlers = [
   UnclaimCaseHandler,
   TransferCaseHandler,
 ];
-const queryHandlers = [GetCaseHandler];
+const queryHandlers = [GetCaseHandler, ListCasesHandler];
 
-/** The case aggregate and its commands. The case lists live in CaseViewsModule (views/). */
+/** The case aggregate, its commands, the case and its lists (views/). */
 @Module({
   imports: [ActivityModule, SlaModule],
   controllers,

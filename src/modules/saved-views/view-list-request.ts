@@ -2,8 +2,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { DomainError, ErrorDetail } from '../../shared/errors/domain-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
-import type { CaseListFilters, CaseSort } from '../cases/views/queries/list-cases/list-cases.query';
-import { ListCasesRequestDto } from '../cases/views/queries/list-cases/list-cases.request.dto';
+import type { CaseListFilters, CaseSort } from '../cases';
+import { ListCasesRequestDto } from '../cases';
 
 /** Paging belongs to each run of a view, not to the view. */
 const NOT_FILTERS = ['limit', 'cursor', 'sort'];

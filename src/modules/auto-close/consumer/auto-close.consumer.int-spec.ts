@@ -2,22 +2,36 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DefinitionsBuilder } from '../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../test/support/case-trail';
-import { createJobsTestApp } from '../../../../test/support/jobs-test-app';
-import { TEST_START, TestApp } from '../../../../test/support/test-app';
+import { createTestModule, TEST_START, TestModule } from '../../../../test/support/test-module';
+import { NotificationsModule } from '../../../shared/notifications/notifications.module';
+import { QueueModule } from '../../../shared/queue/queue.module';
+import { DirectoryModule } from '../../directory';
+import { AutoCloseModule } from '../auto-close.module';
 import { newTenant } from '../../../../test/support/test-env';
 import { CaseState } from '../../../shared/domain/case-state';
 import { MessageQueue, QueueMessage } from '../../../shared/queue/message-queue';
 import { EmbeddedQueueConsumer } from '../../../shared/queue/embedded/embedded-queue.consumer';
 import { QueueSettings } from '../../../shared/queue/queue.settings';
-import { CreateCaseCommand } from '../../cases/commands/create-case/create-case.command';
-import { OpenCaseCommand } from '../../cases/commands/open-case/open-case.command';
-import { ReopenCaseCommand } from '../../cases/commands/reopen-case/reopen-case.command';
-import { ResolveCaseCommand } from '../../cases/commands/resolve-case/resolve-case.command';
+import {
+  CasesModule,
+  CreateCaseCommand,
+  OpenCaseCommand,
+  ReopenCaseCommand,
+  ResolveCaseCommand,
+} from '../../cases';
 import { autoCloseMessage } from '../domain/auto-close-message';
 import { AutoCloseJob } from '../enqueue-auto-close/auto-close.job';
 import { EnqueueAutoClose } from '../enqueue-auto-close/enqueue-auto-close';
 import { ListAutoCloseEligibleQuery } from '../queries/list-auto-close-eligible/list-auto-close-eligible.query';
 
+/** Auto-close and the case commands it sends, on the queue, without HTTP. */
+const AUTO_CLOSE_MODULES = [
+  QueueModule,
+  NotificationsModule,
+  DirectoryModule,
+  CasesModule,
+  AutoCloseModule,
+];
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const HOUR = 3_600_000;
 const VISIBILITY_SECONDS = 30;
@@ -25,18 +39,21 @@ const at = (hours: number) => new Date(TEST_START.getTime() + hours * HOUR);
 
 /** Auto-close end to end through the embedded queue: job → queue → consumer → Complete command. */
 describe(`auto-close (integration, ${engine})`, () => {
-  let t: TestApp;
+  let t: TestModule;
   let bus: CommandBus;
   let consumer: EmbeddedQueueConsumer;
   let enqueue: EnqueueAutoClose;
   let queueName: string;
 
   beforeAll(async () => {
-    t = await createJobsTestApp({ visibilityTimeoutSeconds: VISIBILITY_SECONDS, maxAttempts: 3 });
-    bus = t.app.get(CommandBus);
-    consumer = t.app.get(EmbeddedQueueConsumer);
-    enqueue = t.app.get(EnqueueAutoClose);
-    queueName = t.app.get(QueueSettings).queueName;
+    t = await createTestModule(AUTO_CLOSE_MODULES, {
+      env: { DATABASE_POOL_SIZE: '8' },
+      queue: { visibilityTimeoutSeconds: VISIBILITY_SECONDS, maxAttempts: 3 },
+    });
+    bus = t.get(CommandBus);
+    consumer = t.get(EmbeddedQueueConsumer);
+    enqueue = t.get(EnqueueAutoClose);
+    queueName = t.get(QueueSettings).queueName;
   });
   beforeEach(async () => {
     t.clock.set(TEST_START);
@@ -81,7 +98,7 @@ describe(`auto-close (integration, ${engine})`, () => {
 
   it('lists, queues and completes a case once its autoCloseHours have passed', async () => {
     const { tenant, admin, id, type } = await resolvedCase();
-    const list = () => t.app.get(QueryBus).execute(new ListAutoCloseEligibleQuery(admin, 50));
+    const list = () => t.get(QueryBus).execute(new ListAutoCloseEligibleQuery(admin, 50));
 
     t.clock.set(new Date(at(2).getTime() - 1));
     expect((await list()).data).toEqual([]);
@@ -113,11 +130,11 @@ describe(`auto-close (integration, ${engine})`, () => {
     const { tenant, id } = await resolvedCase();
     t.clock.set(at(3));
     const message = autoCloseMessage(tenant, id, TEST_START);
-    await t.app.get(MessageQueue).enqueue([message]);
+    await t.get(MessageQueue).enqueue([message]);
     expect(await consumer.drain()).toBe(1);
     const completed = await kase(id);
 
-    await t.app.get(MessageQueue).enqueue([message]);
+    await t.get(MessageQueue).enqueue([message]);
     expect(await consumer.drain()).toBe(1);
     expect(await kase(id)).toEqual(completed);
     expect(await completions(id)).toHaveLength(1);
@@ -154,7 +171,7 @@ describe(`auto-close (integration, ${engine})`, () => {
       { ...good, messageId: randomUUID(), caseId: randomUUID() },
       { ...good, messageId: randomUUID(), clientId: newTenant() },
     ];
-    await t.app.get(MessageQueue).enqueue(poison);
+    await t.get(MessageQueue).enqueue(poison);
     expect(await consumer.drain()).toBe(5);
     expect((await deadLetters()).map((d) => [d.reason, d.last_error])).toEqual([
       ['poison', 'caseId must be a UUID'],
@@ -192,7 +209,7 @@ describe(`auto-close (integration, ${engine})`, () => {
     expect((await queued()).map((q) => q.body.caseId)).toEqual([one.id]);
 
     // The job walks every tenant of the shared test database; this queue is private to this file.
-    const summary = await t.app.get(AutoCloseJob).run();
+    const summary = await t.get(AutoCloseJob).run();
     expect(summary?.enqueued).toBeGreaterThanOrEqual(2);
     expect((await queued()).map((q) => q.body.caseId)).toEqual(
       expect.arrayContaining([one.id, two.id]),

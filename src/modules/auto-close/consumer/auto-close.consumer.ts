@@ -6,7 +6,7 @@ import { ErrorCode } from '../../../shared/errors/error-codes';
 import { QueueMessage } from '../../../shared/queue/message-queue';
 import { QueueHandlerRegistry } from '../../../shared/queue/queue-handler.registry';
 import { PoisonMessageError } from '../../../shared/queue/queue.errors';
-import { CompleteCaseCommand } from '../../cases/commands/complete-case/complete-case.command';
+import { CompleteCaseCommand } from '../../cases';
 import { AUTO_CLOSE_MESSAGE_TYPE, parseAutoCloseMessage } from '../domain/auto-close-message';
 
 /**

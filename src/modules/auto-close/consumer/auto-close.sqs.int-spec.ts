@@ -3,25 +3,34 @@ import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DefinitionsBuilder } from '../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../test/support/case-trail';
-import { createJobsTestApp } from '../../../../test/support/jobs-test-app';
 import { LocalSqs, startLocalSqs } from '../../../../test/support/local-sqs';
 import { eventually } from '../../../../test/support/queue-test-module';
-import { TEST_START, TestApp } from '../../../../test/support/test-app';
+import { createTestModule, TEST_START, TestModule } from '../../../../test/support/test-module';
+import { NotificationsModule } from '../../../shared/notifications/notifications.module';
+import { QueueModule } from '../../../shared/queue/queue.module';
+import { DirectoryModule } from '../../directory';
+import { AutoCloseModule } from '../auto-close.module';
 import { newTenant } from '../../../../test/support/test-env';
 import { CaseState } from '../../../shared/domain/case-state';
-import { CreateCaseCommand } from '../../cases/commands/create-case/create-case.command';
-import { OpenCaseCommand } from '../../cases/commands/open-case/open-case.command';
-import { ResolveCaseCommand } from '../../cases/commands/resolve-case/resolve-case.command';
+import { CasesModule, CreateCaseCommand, OpenCaseCommand, ResolveCaseCommand } from '../../cases';
 import { autoCloseMessage } from '../domain/auto-close-message';
 import { EnqueueAutoClose } from '../enqueue-auto-close/enqueue-auto-close';
 
+/** Auto-close and the case commands it sends, on the queue, without HTTP. */
+const AUTO_CLOSE_MODULES = [
+  QueueModule,
+  NotificationsModule,
+  DirectoryModule,
+  CasesModule,
+  AutoCloseModule,
+];
 const HOUR = 3_600_000;
 
 /** The same job and consumer on QUEUE_DRIVER=sqs, against local-aws-sqs through @ssut/nestjs-sqs. */
 describe('auto-close over SQS (integration, local-aws-sqs)', () => {
   let local: LocalSqs;
   let queueUrl: string;
-  let t: TestApp;
+  let t: TestModule;
   const tenant = newTenant();
   const admin = userActor(tenant);
 
@@ -31,10 +40,14 @@ describe('auto-close over SQS (integration, local-aws-sqs)', () => {
       visibilityTimeoutSeconds: 1,
       maxReceiveCount: 3,
     }));
-    t = await createJobsTestApp(
-      { consume: true, batchSize: 1, visibilityTimeoutSeconds: 1 },
-      { ...local.env(queueUrl), LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent' },
-    );
+    t = await createTestModule(AUTO_CLOSE_MODULES, {
+      env: {
+        DATABASE_POOL_SIZE: '8',
+        ...local.env(queueUrl),
+        LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent',
+      },
+      queue: { consume: true, batchSize: 1, visibilityTimeoutSeconds: 1 },
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -43,7 +56,7 @@ describe('auto-close over SQS (integration, local-aws-sqs)', () => {
 
   async function resolvedCase(): Promise<string> {
     const type = await new DefinitionsBuilder(t.dataSource, tenant).caseType({ autoCloseHours: 1 });
-    const bus = t.app.get(CommandBus);
+    const bus = t.get(CommandBus);
     const id: string = await bus.execute(
       new CreateCaseCommand(admin, { caseTypeId: type.id, details: 'Refund' }),
     );
@@ -64,7 +77,7 @@ describe('auto-close over SQS (integration, local-aws-sqs)', () => {
     const id = await resolvedCase();
     t.clock.set(new Date(TEST_START.getTime() + HOUR));
 
-    expect(await t.app.get(EnqueueAutoClose).run({ clientId: tenant })).toEqual({ enqueued: 1 });
+    expect(await t.get(EnqueueAutoClose).run({ clientId: tenant })).toEqual({ enqueued: 1 });
     const [sent] = (await t.dataSource.query(
       `SELECT message_id, body, sent_at FROM queue_outbox WHERE queue = $1`,
       [queueUrl],

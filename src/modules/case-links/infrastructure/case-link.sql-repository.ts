@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityLog } from '../../activity/activity-log';
+import { ActivityLog } from '../../activity';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { Outbox } from '../../../shared/outbox/outbox';
 import { CaseLink, seenFrom } from '../domain/case-link';

@@ -1,7 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Actor } from '../../../shared/auth/actor';
 import { NotFoundError } from '../../../shared/errors/domain-error';
-import { GetCaseQuery } from '../../cases/queries/get-case/get-case.query';
+import { GetCaseQuery } from '../../cases';
 import { CaseLink, seenFrom } from '../domain/case-link';
 import { CaseLinkResponseDto } from '../http/case-link.response.dto';
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Patch, Post } from '@nestjs/common';
+import { Body, Controller, HttpStatus, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
@@ -10,10 +10,10 @@ import {
 import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../shared/domain/case-ref';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { ApiErrors, ApiRead, ApiWrite } from '../../../shared/http/api-responses';
+import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
 import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
-import { read, ReadEnvelope, WriteEnvelope, written } from '../../../shared/http/envelope';
+import { WriteEnvelope, written } from '../../../shared/http/envelope';
 import { SuccessCode } from '../../../shared/http/success-codes';
 import { CreateCaseCommand } from '../commands/create-case/create-case.command';
 import { CreateCaseRequestDto } from '../commands/create-case/create-case.request.dto';
@@ -21,14 +21,13 @@ import { EditCaseCommand } from '../commands/edit-case/edit-case.command';
 import { EditCaseRequestDto } from '../commands/edit-case/edit-case.request.dto';
 import { TransferCaseCommand } from '../commands/transfer-case/transfer-case.command';
 import { TransferCaseRequestDto } from '../commands/transfer-case/transfer-case.request.dto';
-import { VIEW_PERMISSIONS } from '../domain/case-visibility';
 import { GetCaseQuery } from '../queries/get-case/get-case.query';
 import { CaseResponseDto } from './case.response.dto';
 import { ApiIfMatch, IfMatchVersion } from './if-match';
 
 type Written = Promise<WriteEnvelope<CaseResponseDto>>;
 
-/** `:id` is the case GUID or its displayId everywhere. */
+/** `:id` is the case GUID or its displayId everywhere; the reads are in CaseViewsController. */
 @ApiTags('cases')
 @Controller('api/v1/cases')
 export class CasesController {
@@ -53,19 +52,6 @@ export class CasesController {
       dueDate: dueDate ? new Date(dueDate) : undefined,
     });
     return this.answer('CASE0600', actor, await this.commands.execute(command));
-  }
-
-  /** Visible under any of the caller's view permissions; otherwise 404. */
-  @Get(':id')
-  @RequirePermissions(...VIEW_PERMISSIONS)
-  @VersionETag()
-  @ApiRead(CaseResponseDto)
-  @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.CaseNotFound)
-  async get(
-    @CurrentActor() actor: Actor,
-    @CaseRefParam('id') caseRef: CaseRef,
-  ): Promise<ReadEnvelope<CaseResponseDto>> {
-    return read(await this.queries.execute(new GetCaseQuery(actor, caseRef)));
   }
 
   @Patch(':id')

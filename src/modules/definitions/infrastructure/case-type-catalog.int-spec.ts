@@ -3,7 +3,8 @@ import {
   createProcess,
   createSolution,
 } from '../../../../test/support/builders/definitions-http.builder';
-import { createTestApp, TestApp } from '../../../../test/support/test-app';
+import { createHttpTestModule, TestApp } from '../../../../test/support/test-module';
+import { DefinitionsModule } from '../definitions.module';
 import { newTenant } from '../../../../test/support/test-env';
 import { bearer } from '../../../../test/support/tokens';
 import { randomUUID } from 'node:crypto';
@@ -20,7 +21,7 @@ describe('CaseTypeCatalog and CaseStatusLabels (integration)', () => {
   const admin = bearer({ tenant });
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createHttpTestModule([DefinitionsModule]);
     catalog = t.app.get(CaseTypeCatalog);
   });
   afterAll(() => t.close());

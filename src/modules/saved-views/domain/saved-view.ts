@@ -2,7 +2,7 @@ import { Actor } from '../../../shared/auth/actor';
 import { Permission } from '../../../shared/auth/permission.enum';
 import { ForbiddenError } from '../../../shared/errors/domain-error';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import type { CaseSort, CaseView } from '../../cases/views/queries/list-cases/list-cases.query';
+import type { CaseSort, CaseView } from '../../cases';
 
 export const VIEW_LISTS = ['all', 'assigned', 'mine', 'unassigned'] as const satisfies CaseView[];
 export type ViewList = (typeof VIEW_LISTS)[number];

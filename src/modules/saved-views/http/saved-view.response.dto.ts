@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CaseSort } from '../../cases/views/queries/list-cases/list-cases.query';
+import type { CaseSort } from '../../cases';
 import { VIEW_LISTS, VIEW_SORTS, ViewList } from '../domain/saved-view';
 
 export class SavedViewResponseDto {

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/http/envelope';
 import { DEFAULT_LIMIT, PageQueryDto } from '../../../shared/http/pagination';
 import { UuidParam } from '../../../shared/http/params';
-import { CaseResponseDto } from '../../cases/http/case.response.dto';
+import { CaseResponseDto } from '../../cases';
 import { DeleteViewCommand } from '../commands/delete-view/delete-view.command';
 import { SaveViewCommand } from '../commands/save-view/save-view.command';
 import { SaveViewRequestDto } from '../commands/save-view/save-view.request.dto';

@@ -1,6 +1,6 @@
 import { Actor } from '../../../../shared/auth/actor';
-import { EditCaseCommand } from '../../../cases/commands/edit-case/edit-case.command';
-import { HoldCaseCommand } from '../../../cases/commands/hold-case/hold-case.command';
+import { EditCaseCommand } from '../../../cases';
+import { HoldCaseCommand } from '../../../cases';
 import { BULK_ACTION_SPECS, BULK_ACTIONS, paramProblems } from './bulk-actions';
 
 describe('bulk actions', () => {

@@ -4,16 +4,16 @@ import { Permission } from '../../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../../shared/domain/case-ref';
 import { ErrorDetail } from '../../../../shared/errors/domain-error';
 import { SuccessCode } from '../../../../shared/http/success-codes';
-import { CancelCaseCommand } from '../../../cases/commands/cancel-case/cancel-case.command';
-import { CompleteCaseCommand } from '../../../cases/commands/complete-case/complete-case.command';
-import { EditCaseCommand } from '../../../cases/commands/edit-case/edit-case.command';
-import { HoldCaseCommand } from '../../../cases/commands/hold-case/hold-case.command';
-import { OpenCaseCommand } from '../../../cases/commands/open-case/open-case.command';
-import { ProcessCaseCommand } from '../../../cases/commands/process-case/process-case.command';
-import { ReopenCaseCommand } from '../../../cases/commands/reopen-case/reopen-case.command';
-import { RequestCaseInputCommand } from '../../../cases/commands/request-case-input/request-case-input.command';
-import { ResolveCaseCommand } from '../../../cases/commands/resolve-case/resolve-case.command';
-import { AddTagsCommand } from '../../../comments/commands/add-tags/add-tags.command';
+import { CancelCaseCommand } from '../../../cases';
+import { CompleteCaseCommand } from '../../../cases';
+import { EditCaseCommand } from '../../../cases';
+import { HoldCaseCommand } from '../../../cases';
+import { OpenCaseCommand } from '../../../cases';
+import { ProcessCaseCommand } from '../../../cases';
+import { ReopenCaseCommand } from '../../../cases';
+import { RequestCaseInputCommand } from '../../../cases';
+import { ResolveCaseCommand } from '../../../cases';
+import { AddTagsCommand } from '../../../comments';
 import { BulkParamsRequestDto } from './bulk-params.request.dto';
 
 export const BULK_ACTIONS = [

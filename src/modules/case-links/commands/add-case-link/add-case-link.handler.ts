@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { GetCaseQuery } from '../../../cases/queries/get-case/get-case.query';
+import { GetCaseQuery } from '../../../cases';
 import { newCaseLink } from '../../domain/case-link';
 import {
   CaseLinkCycleError,

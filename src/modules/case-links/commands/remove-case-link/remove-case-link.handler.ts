@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { GetCaseQuery } from '../../../cases/queries/get-case/get-case.query';
+import { GetCaseQuery } from '../../../cases';
 import { CaseLinkNotFoundError } from '../../domain/case-link.errors';
 import { CaseLinkRepository } from '../../domain/case-link.repository';
 import { RemoveCaseLinkCommand } from './remove-case-link.command';

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { ListEnvelope } from '../../../../shared/http/envelope';
 import { decodeCursor, encodeCursor } from '../../../../shared/http/pagination';
-import { GetCaseQuery } from '../../../cases/queries/get-case/get-case.query';
+import { GetCaseQuery } from '../../../cases';
 import { CaseLinkResponseDto } from '../../http/case-link.response.dto';
 import { LINK_ROW_COLUMNS, LinkRow, visibleLinks } from '../case-link-rows';
 import { ListCaseLinksQuery } from './list-case-links.query';

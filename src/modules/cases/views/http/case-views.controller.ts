@@ -4,16 +4,27 @@ import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../shared/auth/actor';
 import { CurrentActor, RequirePermissions } from '../../../../shared/auth/auth.decorators';
 import { Permission } from '../../../../shared/auth/permission.enum';
+import { CaseRef } from '../../../../shared/domain/case-ref';
 import { ErrorCode } from '../../../../shared/errors/error-codes';
-import { ApiErrors, ApiList } from '../../../../shared/http/api-responses';
-import { ListEnvelope } from '../../../../shared/http/envelope';
+import { ApiErrors, ApiList, ApiRead } from '../../../../shared/http/api-responses';
+import { CaseRefParam } from '../../../../shared/http/case-ref.param';
+import { ListEnvelope, read, ReadEnvelope } from '../../../../shared/http/envelope';
+import { VersionETag } from '../../../../shared/http/etag';
 import { DEFAULT_LIMIT } from '../../../../shared/http/pagination';
+import { VIEW_PERMISSIONS } from '../../domain/case-visibility';
 import { CaseResponseDto } from '../../http/case.response.dto';
+import { GetCaseQuery } from '../../queries/get-case/get-case.query';
 import { CaseView, ListCasesQuery } from '../queries/list-cases/list-cases.query';
 import { ListCasesRequestDto } from '../queries/list-cases/list-cases.request.dto';
 
 type CaseList = Promise<ListEnvelope<CaseResponseDto>>;
 
+/**
+ * Every `GET /cases` and `GET /cases/<one segment>` route. Express matches routes in the order
+ * they were registered and Nest registers a controller's methods in declaration order, so the
+ * literal views stand above `:id` here, in one class, and no module order can put `:id` first
+ * (test/e2e/case-route-order.e2e-spec.ts).
+ */
 @ApiTags('cases')
 @Controller('api/v1/cases')
 export class CaseViewsController {
@@ -53,6 +64,19 @@ export class CaseViewsController {
   @ApiErrors(ErrorCode.InvalidCursor)
   unassigned(@CurrentActor() actor: Actor, @Query() q: ListCasesRequestDto): CaseList {
     return this.list(actor, 'unassigned', q);
+  }
+
+  /** `:id` is the case GUID or its displayId; visible under any of the caller's view permissions, otherwise 404. */
+  @Get(':id')
+  @RequirePermissions(...VIEW_PERMISSIONS)
+  @VersionETag()
+  @ApiRead(CaseResponseDto)
+  @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.CaseNotFound)
+  async get(
+    @CurrentActor() actor: Actor,
+    @CaseRefParam('id') caseRef: CaseRef,
+  ): Promise<ReadEnvelope<CaseResponseDto>> {
+    return read(await this.queries.execute(new GetCaseQuery(actor, caseRef)));
   }
 
   private list(actor: Actor, view: CaseView, request: ListCasesRequestDto): CaseList {

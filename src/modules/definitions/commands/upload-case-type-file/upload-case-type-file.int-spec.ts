@@ -2,7 +2,8 @@ import { ConfigService } from '@nestjs/config';
 import { existsSync, readdirSync } from 'node:fs';
 import { createCaseType } from '../../../../../test/support/builders/definitions-http.builder';
 import { multipart } from '../../../../../test/support/multipart';
-import { createTestApp, TestApp } from '../../../../../test/support/test-app';
+import { createHttpTestModule, TestApp } from '../../../../../test/support/test-module';
+import { DefinitionsModule } from '../../definitions.module';
 import { newTenant } from '../../../../../test/support/test-env';
 import { bearer } from '../../../../../test/support/tokens';
 
@@ -14,7 +15,7 @@ describe('UploadCaseTypeFile (integration): the file is stored first, the row se
   const trigger = `fail_upload_${tenant}`;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createHttpTestModule([DefinitionsModule]);
     storageDir = t.app.get(ConfigService).getOrThrow<string>('storage.dir');
     // A real database failure at the row write, for this test's tenant only.
     await t.dataSource.query(`

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
-import type { CaseSort } from '../../../cases/views/queries/list-cases/list-cases.query';
+import type { CaseSort } from '../../../cases';
 import { VIEW_LISTS, VIEW_SORTS, ViewList } from '../../domain/saved-view';
 
 export class SaveViewRequestDto {

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ListEnvelope } from '../../../../shared/http/envelope';
-import { CaseResponseDto } from '../../../cases/http/case.response.dto';
-import { ListCasesQuery } from '../../../cases/views/queries/list-cases/list-cases.query';
+import { CaseResponseDto } from '../../../cases';
+import { ListCasesQuery } from '../../../cases';
 import { assertMayRunList, mayReach } from '../../domain/saved-view';
 import { SavedViewNotFoundError } from '../../domain/saved-view.errors';
 import { SavedViewRepository } from '../../domain/saved-view.repository';

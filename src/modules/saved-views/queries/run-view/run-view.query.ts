@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import { Actor } from '../../../../shared/auth/actor';
 import { ListEnvelope } from '../../../../shared/http/envelope';
-import { CaseResponseDto } from '../../../cases/http/case.response.dto';
+import { CaseResponseDto } from '../../../cases';
 
 export class RunViewQuery extends Query<ListEnvelope<CaseResponseDto>> {
   constructor(

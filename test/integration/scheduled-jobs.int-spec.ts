@@ -1,14 +1,21 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Client } from 'pg';
-import { createJobsTestApp } from '../../../test/support/jobs-test-app';
-import { TestApp } from '../../../test/support/test-app';
-import { validateEnv } from '../../config/env.validation';
-import { EnqueueAutoClose } from '../../modules/auto-close/enqueue-auto-close/enqueue-auto-close';
-import { DueDateCheck } from '../../modules/sla/checks/due-date-check/due-date-check';
-import { DueDateCheckJob } from '../../modules/sla/checks/due-date-check/due-date-check.job';
-import { SlaCheck } from '../../modules/sla/checks/sla-check/sla-check';
-import { SLA_CHECK_JOB, SlaCheckJob } from '../../modules/sla/checks/sla-check/sla-check.job';
-import { lockKey } from './advisory-lock';
+import { validateEnv } from '../../src/config/env.validation';
+import { AutoCloseModule } from '../../src/modules/auto-close';
+import { EnqueueAutoClose } from '../../src/modules/auto-close/enqueue-auto-close/enqueue-auto-close';
+import { SlaModule } from '../../src/modules/sla';
+import { DueDateCheck } from '../../src/modules/sla/checks/due-date-check/due-date-check';
+import { DueDateCheckJob } from '../../src/modules/sla/checks/due-date-check/due-date-check.job';
+import { SlaCheck } from '../../src/modules/sla/checks/sla-check/sla-check';
+import { SLA_CHECK_JOB, SlaCheckJob } from '../../src/modules/sla/checks/sla-check/sla-check.job';
+import { lockKey } from '../../src/shared/scheduling/advisory-lock';
+import { QueueModule } from '../../src/shared/queue/queue.module';
+import { NotificationsModule } from '../../src/shared/notifications/notifications.module';
+import { DirectoryModule } from '../../src/modules/directory';
+import { createTestModule, TestModule } from '../support/test-module';
+
+/** The jobs' modules and what they need, without HTTP. */
+const JOB_MODULES = [QueueModule, NotificationsModule, DirectoryModule, SlaModule, AutoCloseModule];
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 /** Never fires during a test run: the jobs are registered, and triggered by hand. */
@@ -23,12 +30,12 @@ const SUMMARY = { checked: 3, warned: 2, violated: 1, errors: 0, stopped: false 
  */
 describe(`scheduled jobs (integration, ${engine})`, () => {
   describe('with JOBS_ENABLED=true', () => {
-    let t: TestApp;
+    let t: TestModule;
 
     beforeAll(async () => {
-      t = await createJobsTestApp(
-        { consume: false },
-        {
+      t = await createTestModule(JOB_MODULES, {
+        queue: { consume: false },
+        env: {
           JOBS_ENABLED: 'true',
           SLA_CHECK_CRON: NEVER,
           DUE_DATE_CHECK_CRON: '0 0 2 1 *',
@@ -36,13 +43,13 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
           DUE_DATE_CASE_TYPE_IDS: TYPE_IDS.join(', '),
           JOBS_CONTINUE_ON_ERROR: 'false',
         },
-      );
+      });
     });
     afterEach(() => jest.restoreAllMocks());
     afterAll(() => t?.close());
 
     it('registers the three jobs on their configured crons', () => {
-      const jobs = t.app.get(SchedulerRegistry).getCronJobs();
+      const jobs = t.get(SchedulerRegistry).getCronJobs();
       const crons = Object.fromEntries(
         [...jobs].map(([name, job]) => [name, job.cronTime.source as string]),
       );
@@ -55,14 +62,14 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
     });
 
     it('a tick runs the check for every tenant with the configured continueOnError', async () => {
-      const sla = jest.spyOn(t.app.get(SlaCheck), 'run').mockResolvedValue(SUMMARY);
+      const sla = jest.spyOn(t.get(SlaCheck), 'run').mockResolvedValue(SUMMARY);
       const dueDates = jest
-        .spyOn(t.app.get(DueDateCheck), 'run')
+        .spyOn(t.get(DueDateCheck), 'run')
         .mockResolvedValue({ ...SUMMARY, exceeded: 0 });
-      const autoClose = jest.spyOn(t.app.get(EnqueueAutoClose), 'run').mockResolvedValue({
+      const autoClose = jest.spyOn(t.get(EnqueueAutoClose), 'run').mockResolvedValue({
         enqueued: 4,
       });
-      const registry = t.app.get(SchedulerRegistry);
+      const registry = t.get(SchedulerRegistry);
       for (const name of ['sla-check', 'due-date-check', 'auto-close']) {
         await registry.getCronJob(name).fireOnTick();
       }
@@ -75,13 +82,13 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
     });
 
     it('returns the summary of a run, and null for a run that failed', async () => {
-      const job = t.app.get(SlaCheckJob);
-      jest.spyOn(t.app.get(SlaCheck), 'run').mockResolvedValueOnce(SUMMARY);
+      const job = t.get(SlaCheckJob);
+      jest.spyOn(t.get(SlaCheck), 'run').mockResolvedValueOnce(SUMMARY);
       expect(await job.run()).toEqual(SUMMARY);
-      jest.spyOn(t.app.get(SlaCheck), 'run').mockRejectedValueOnce(new Error('database gone'));
+      jest.spyOn(t.get(SlaCheck), 'run').mockRejectedValueOnce(new Error('database gone'));
       expect(await job.run()).toBeNull();
       // For real: the configured case types do not exist, so every tenant has nothing due.
-      expect(await t.app.get(DueDateCheckJob).run()).toEqual({
+      expect(await t.get(DueDateCheckJob).run()).toEqual({
         checked: 0,
         warned: 0,
         exceeded: 0,
@@ -92,17 +99,17 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
 
     if (process.env.TEST_DATABASE_URL) {
       it('skips a run while another replica holds the job’s advisory lock', async () => {
-        const check = jest.spyOn(t.app.get(SlaCheck), 'run').mockResolvedValue(SUMMARY);
+        const check = jest.spyOn(t.get(SlaCheck), 'run').mockResolvedValue(SUMMARY);
         const replica = new Client({ connectionString: process.env.TEST_DATABASE_URL });
         await replica.connect();
         try {
           const key = [7_310_421, lockKey(SLA_CHECK_JOB)];
           await replica.query('SELECT pg_advisory_lock($1::int, $2::int)', key);
-          expect(await t.app.get(SlaCheckJob).run()).toBeNull();
+          expect(await t.get(SlaCheckJob).run()).toBeNull();
           expect(check).not.toHaveBeenCalled();
 
           await replica.query('SELECT pg_advisory_unlock($1::int, $2::int)', key);
-          expect(await t.app.get(SlaCheckJob).run()).toEqual(SUMMARY);
+          expect(await t.get(SlaCheckJob).run()).toEqual(SUMMARY);
           expect(check).toHaveBeenCalledTimes(1);
         } finally {
           await replica.end();
@@ -112,9 +119,9 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
       it('of two overlapping runs in two replicas, only one checks', async () => {
         let release!: () => void;
         const check = jest
-          .spyOn(t.app.get(SlaCheck), 'run')
+          .spyOn(t.get(SlaCheck), 'run')
           .mockImplementation(() => new Promise((resolve) => (release = () => resolve(SUMMARY))));
-        const job = t.app.get(SlaCheckJob);
+        const job = t.get(SlaCheckJob);
         const first = job.run();
         await new Promise((resolve) => setTimeout(resolve, 200));
         expect(await job.run()).toBeNull();
@@ -127,9 +134,9 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
 
   describe('with JOBS_ENABLED=false', () => {
     it('registers nothing', async () => {
-      const t = await createJobsTestApp({}, { JOBS_ENABLED: 'false' });
+      const t = await createTestModule(JOB_MODULES, { env: { JOBS_ENABLED: 'false' } });
       try {
-        expect(t.app.get(SchedulerRegistry).getCronJobs().size).toBe(0);
+        expect(t.get(SchedulerRegistry).getCronJobs().size).toBe(0);
       } finally {
         await t.close();
       }

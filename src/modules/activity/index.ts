@@ -1,0 +1,4 @@
+// The public face of the activity module: the only file other modules may import.
+export { ActivityModule } from './activity.module';
+export { ActivityLog } from './activity-log';
+export type { ActivityEntry } from './activity-log';

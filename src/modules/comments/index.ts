@@ -1,0 +1,3 @@
+// The public face of the comments module: the only file other modules may import.
+export { CommentsModule } from './comments.module';
+export { AddTagsCommand } from './commands/add-tags/add-tags.command';

@@ -1,0 +1,13 @@
+// The public face of the definitions module: the only file other modules may import.
+export { DefinitionsModule } from './definitions.module';
+export { CaseTypeCatalog } from './case-type-catalog';
+export type {
+  CaseTypeDefinition,
+  CaseTypeDueDate,
+  CaseTypeMilestone,
+  CaseTypeSla,
+} from './case-type-catalog';
+export { CaseStatusLabels } from './case-status-labels';
+export { CreateSolutionCommand } from './commands/create-solution/create-solution.command';
+export { CreateProcessCommand } from './commands/create-process/create-process.command';
+export { CreateCaseTypeCommand } from './commands/create-case-type/create-case-type.command';

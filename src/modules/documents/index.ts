@@ -1,0 +1,2 @@
+// The public face of the documents module: the only file other modules may import.
+export { DocumentsModule } from './documents.module';
