@@ -14,6 +14,7 @@ import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { CaseViewsModule } from './modules/cases/views/case-views.module';
+import { ActivityModule } from './modules/activity/activity.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { PrioritiesModule } from './modules/priorities/priorities.module';
 import { SlaModule } from './modules/sla/sla.module';
@@ -59,6 +60,7 @@ import { ClockModule } from './shared/time/clock.module';
     DemoModule,
     CaseViewsModule,
     CasesModule,
+    ActivityModule,
     CommentsModule,
     DocumentsModule,
     SlaModule,

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ActivityModule } from '../activity/activity.module';
-import { SlaModule } from '../sla/sla.module';
 import { CancelCaseHandler } from './commands/cancel-case/cancel-case.handler';
 import { ClaimCaseHandler } from './commands/claim-case/claim-case.handler';
 import { CompleteCaseHandler } from './commands/complete-case/complete-case.handler';
@@ -43,7 +41,6 @@ const queryHandlers = [GetCaseHandler];
 
 /** The case aggregate and its commands. The case lists live in CaseViewsModule (views/). */
 @Module({
-  imports: [ActivityModule, SlaModule],
   controllers,
   providers: [
     ...commandHandlers,

@@ -15,6 +15,7 @@ import { CaseMessagesController } from './http/case-messages.controller';
 import { CaseMilestonesController } from './http/case-milestones.controller';
 import { CaseTagsController } from './http/case-tags.controller';
 import { CaseWatchersController } from './http/case-watchers.controller';
+import { CaseCommentsSubscriber } from './infrastructure/case-comments.subscriber';
 import { CaseMessageSqlRepository } from './infrastructure/case-message.sql-repository';
 import { ListCommentsHandler } from './queries/list-comments/list-comments.handler';
 import { ListMessagesHandler } from './queries/list-messages/list-messages.handler';
@@ -47,6 +48,7 @@ const queryHandlers = [ListCommentsHandler, ListMessagesHandler];
     ...commandHandlers,
     ...queryHandlers,
     { provide: CaseMessageRepository, useClass: CaseMessageSqlRepository },
+    CaseCommentsSubscriber,
   ],
 })
 export class CommentsModule {}

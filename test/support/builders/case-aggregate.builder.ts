@@ -33,7 +33,6 @@ export function caseType(overrides: Partial<CaseTypeConfig> = {}): CaseTypeConfi
     autoCloseHours: null,
     dueInHours: null,
     warnBeforeHours: null,
-    slas: [],
     milestones: [],
     defaultPriorityId: null,
     defaultAssignedToGroups: [],

@@ -30,10 +30,13 @@ describe('Case.collaborate', () => {
           message: undefined,
         });
         expect(kase.snapshot).toMatchObject({ state, updatedAt: T1 });
-        expect(events(kase)).toEqual([
-          { type: 'case.commented', actorId: 'alice', data: { commentId: result.comment!.id } },
-        ]);
-        expect(kase.pullChildren().comments).toEqual([result.comment]);
+        const [commented] = kase.pullEvents() as CaseEvent[];
+        expect(commented.context.comment).toEqual(result.comment);
+        expect({ type: commented.type, actorId: commented.actorId, data: commented.data }).toEqual({
+          type: 'case.commented',
+          actorId: 'alice',
+          data: { commentId: result.comment!.id },
+        });
       }
     });
 

@@ -1,4 +1,3 @@
-import { SlaDefinition } from './case-deadlines';
 import { MilestoneDefinition } from './case-milestones';
 
 /** What creating a case needs to know about its type (read from the definitions tables). */
@@ -10,7 +9,6 @@ export interface CaseTypeConfig {
   autoCloseHours: number | null;
   dueInHours: number | null;
   warnBeforeHours: number | null;
-  slas: SlaDefinition[];
   milestones: MilestoneDefinition[];
   defaultPriorityId: string | null;
   defaultAssignedToGroups: string[];

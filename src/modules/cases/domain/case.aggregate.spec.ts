@@ -139,7 +139,6 @@ describe('Case transition table (every action from every state)', () => {
       ]);
       expect(kase.snapshot).toEqual(before);
       expect(kase.pullEvents()).toEqual([]);
-      expect(kase.pullChildren()).toEqual({ comments: [], slaInstances: [] });
     });
   });
 
@@ -237,40 +236,20 @@ describe('Case.create', () => {
     expect(create().snapshot).toMatchObject({ dueDate: null, dueDateWarning: null });
   });
 
-  it('creates one SLA instance per definition for all priorities or for its own', () => {
-    const type = caseType({
-      slas: [
-        {
-          id: 'any',
-          name: 'Response',
-          priorityId: null,
-          warnAfterMinutes: 30,
-          breachAfterMinutes: 60,
-          pauseInStates: [],
-        },
-        {
-          id: 'mine',
-          name: 'P2 fix',
-          priorityId: 'prio-1',
-          warnAfterMinutes: 90,
-          breachAfterMinutes: 240,
-          pauseInStates: [],
-        },
-        {
-          id: 'other',
-          name: 'P1 fix',
-          priorityId: 'prio-9',
-          warnAfterMinutes: 5,
-          breachAfterMinutes: 10,
-          pauseInStates: [],
-        },
-      ],
+  it('gives each event the case as it left it, for the subscribers (SLA clocks, notifications)', () => {
+    const kase = create({ watchers: ['wendy'], assignedToGroups: ['desk'] });
+    const [created] = kase.pullEvents() as CaseEvent[];
+    expect(created.context.case).toEqual({
+      displayId: kase.snapshot.displayId,
+      details: 'Printer on fire',
+      state: NEW,
+      caseTypeId: 'type-1',
+      priorityId: 'prio-1',
+      watchers: ['wendy'],
+      assignedToUsers: [],
+      assignedToGroups: ['desk'],
     });
-    const { slaInstances } = create({}, type).pullChildren();
-    expect(slaInstances.map((s) => [s.slaDefinitionId, s.warnAt, s.breachAt])).toEqual([
-      ['any', new Date('2026-01-05T09:30:00.000Z'), new Date('2026-01-05T10:00:00.000Z')],
-      ['mine', new Date('2026-01-05T10:30:00.000Z'), new Date('2026-01-05T13:00:00.000Z')],
-    ]);
+    expect(created.payload()).toMatchObject({ case: created.context.case });
   });
 
   it('needs CASE_INSTANCE_PROXY_SAVE to create for someone else, and records whom for', () => {
@@ -338,14 +317,19 @@ describe('Case invariants', () => {
     const kase = caseIn(NEW);
     kase.open(ctx(actor(), T1, '  On it  '));
     const [event] = kase.pullEvents() as CaseEvent[];
-    const { comments } = kase.pullChildren();
-    expect(comments).toEqual([
-      { id: expect.any(String), authorId: 'alice', text: 'On it', createdAt: T1 },
-    ]);
-    expect(event.data.commentId).toBe(comments[0].id);
+    const comment = event.context.comment;
+    expect(comment).toEqual({
+      id: expect.any(String),
+      authorId: 'alice',
+      text: 'On it',
+      createdAt: T1,
+    });
+    expect(event.data.commentId).toBe(comment!.id);
+    expect(event.payload().comment).toEqual({ kind: 'COMMENT', ...comment });
     kase.process(ctx(actor(), T1, '   '));
-    expect(kase.pullChildren().comments).toEqual([]);
-    expect((kase.pullEvents()[0] as CaseEvent).data.commentId).toBeUndefined();
+    const [quiet] = kase.pullEvents() as CaseEvent[];
+    expect(quiet.context.comment).toBeUndefined();
+    expect(quiet.data.commentId).toBeUndefined();
   });
 
   it('hold and cancel keep their reason in the event', () => {
@@ -475,16 +459,6 @@ describe('Case invariants', () => {
       name: 'Request',
       defaultAssignedToGroups: ['desk'],
       dueInHours: 8,
-      slas: [
-        {
-          id: 's',
-          name: 'S',
-          priorityId: null,
-          warnAfterMinutes: 1,
-          breachAfterMinutes: 2,
-          pauseInStates: [],
-        },
-      ],
     });
 
     it('creates the new case with a relation to the original and cancels the original with a pointer', () => {
@@ -523,7 +497,6 @@ describe('Case invariants', () => {
         dueDate: new Date('2026-01-05T18:30:00.000Z'),
         caseRelation: relation,
       });
-      expect(moved.pullChildren().slaInstances).toHaveLength(1);
       expect(typesOf(moved.pullEvents())).toEqual(['case.created']);
       expect(original.snapshot).toMatchObject({
         state: CANCELED,
@@ -538,7 +511,7 @@ describe('Case invariants', () => {
       });
       const [transferred] = original.pullEvents() as CaseEvent[];
       expect(transferred.type).toBe('case.transferred');
-      expect(original.pullChildren().comments).toHaveLength(1);
+      expect(transferred.context.comment).toMatchObject({ text: 'Wrong queue' });
     });
 
     it('refuses the same type (400) and an unavailable target (409), changing nothing', () => {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { AggregateRoot } from '../../../shared/domain/aggregate-root';
 import { CaseState } from '../../../shared/domain/case-state';
 import { Collaboration, collaborationOutcome, CollaborationResult } from './case-collaboration';
-import { NewSlaInstance, slaInstancesAtCreation } from './case-deadlines';
 import { changedFields, editPatch } from './case-edit';
 import {
   commentOf,
@@ -10,6 +9,7 @@ import {
   newCaseProps,
   relationOf,
   rulesOf,
+  subjectOf,
   transferSeed,
 } from './case-factory';
 import { actingFor } from './case-proxy.policy';
@@ -42,9 +42,6 @@ import { CaseChangeData, CaseEventClass } from './events/case.event';
 
 /** A case instance: its lifecycle (CASE_TRANSITIONS), assignment, milestones and audit trail. */
 export class Case extends AggregateRoot {
-  private comments: PendingComment[] = [];
-  private slaInstances: NewSlaInstance[] = [];
-
   private constructor(
     private props: CaseProps,
     private readonly rules: CaseTypeRules,
@@ -173,21 +170,12 @@ export class Case extends AggregateRoot {
   collaborate(change: Collaboration, ctx: ChangeContext): CollaborationResult {
     const outcome = collaborationOutcome(this.props, change, ctx);
     if (!outcome) return { answeredInput: false };
-    if (outcome.comment) this.comments.push(outcome.comment);
     this.change(outcome.patch, ctx);
-    this.emit(outcome.event, ctx, outcome.data);
+    this.emit(outcome.event, ctx, outcome.data, null, outcome.comment);
     const answeredInput = !!outcome.answersInput && this.props.state === CaseState.REQUEST_INPUT;
     if (answeredInput)
       this.move('process', { ...ctx, comment: undefined }, { answeredBy: change.kind });
     return { answeredInput, comment: outcome.comment, message: outcome.message };
-  }
-
-  /** The comments and SLA instances to insert with the next save. */
-  pullChildren(): { comments: PendingComment[]; slaInstances: NewSlaInstance[] } {
-    const children = { comments: this.comments, slaInstances: this.slaInstances };
-    this.comments = [];
-    this.slaInstances = [];
-    return children;
   }
 
   /** Called by the repository once the row is written at `version`. */
@@ -207,7 +195,6 @@ export class Case extends AggregateRoot {
     if (!type.available) throw new CaseTypeUnavailableError(type.name);
     const props = newCaseProps(randomUUID(), seed, type, priority, ctx, relation);
     const kase = new Case(props, rulesOf(type), true);
-    kase.slaInstances = slaInstancesAtCreation(type.slas, props.priorityId, ctx.at);
     kase.emit(CaseCreatedEvent, ctx, createdData(props), onBehalfOf);
     kase.reachMilestones(ctx);
     return kase;
@@ -223,11 +210,13 @@ export class Case extends AggregateRoot {
     const fromState = this.props.state;
     const toState = nextState(action, fromState);
     const changes = changedFields(this.props, patch);
-    const commentId = this.addComment(ctx);
+    const comment = commentOf(ctx);
     this.change({ ...patch, state: toState }, ctx);
     const states = toState === fromState ? {} : { fromState, toState };
     const changed = Object.keys(changes).length > 0 ? { changes } : {};
-    this.emit(ACTION_EVENTS[action], ctx, { ...states, ...data, ...changed, ...commentId });
+    const commentId = comment ? { commentId: comment.id } : {};
+    const eventData = { ...states, ...data, ...changed, ...commentId };
+    this.emit(ACTION_EVENTS[action], ctx, eventData, null, comment);
     if (toState !== fromState) this.reachMilestones(ctx);
   }
 
@@ -243,12 +232,6 @@ export class Case extends AggregateRoot {
     }
   }
 
-  private addComment(ctx: ChangeContext): { commentId?: string } {
-    const comment = commentOf(ctx);
-    if (comment) this.comments.push(comment);
-    return comment ? { commentId: comment.id } : {};
-  }
-
   private change(patch: Partial<CaseProps>, ctx: ChangeContext): void {
     this.props = { ...this.props, ...patch, updatedAt: ctx.at, updatedBy: ctx.actor.userId };
   }
@@ -258,8 +241,10 @@ export class Case extends AggregateRoot {
     ctx: ChangeContext,
     data: CaseChangeData,
     onBehalfOf: string | null = null,
+    comment?: PendingComment,
   ): void {
     const { clientId, id } = this.props;
-    this.record(new event(clientId, id, ctx.at, ctx.actor.userId, onBehalfOf, data));
+    const context = { case: subjectOf(this.props), ...(comment && { comment }) };
+    this.record(new event(clientId, id, ctx.at, ctx.actor.userId, onBehalfOf, data, context));
   }
 }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CaseState } from '../../../shared/domain/case-state';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
-import { SlaDefinition } from '../domain/case-deadlines';
 import { MilestoneDefinition } from '../domain/case-milestones';
 import {
   CasePriority,
@@ -16,7 +14,6 @@ interface CaseTypeRow {
   auto_close_hours: string | null;
   due_in_hours: string | null;
   warn_before_hours: string | null;
-  slas: Partial<SlaDefinition>[] | null;
   milestones: MilestoneDefinition[] | null;
   default_priority_id: string | null;
   default_assigned_to_groups: string[];
@@ -30,17 +27,6 @@ export function parseMilestones(raw: MilestoneDefinition[] | null): MilestoneDef
   return (raw ?? []).map((m) => ({ name: m.name, percent: Number(m.percent), onState: m.onState }));
 }
 
-function parseSlas(raw: Partial<SlaDefinition>[] | null): SlaDefinition[] {
-  return (raw ?? []).map((s, i) => ({
-    id: String(s.id ?? `${i}:${s.name}`),
-    name: String(s.name),
-    priorityId: s.priorityId ?? null,
-    warnAfterMinutes: Number(s.warnAfterMinutes),
-    breachAfterMinutes: Number(s.breachAfterMinutes),
-    pauseInStates: (s.pauseInStates ?? []) as CaseState[],
-  }));
-}
-
 /** Reads the definitions tables directly: this module never imports the definitions module. */
 @Injectable()
 export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
@@ -50,7 +36,7 @@ export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
 
   async findCaseType(clientId: string, caseTypeId: string): Promise<CaseTypeConfig | null> {
     const [row] = await this.tx.query<CaseTypeRow>(
-      `SELECT ct.id, ct.name, ct.auto_close_hours, ct.due_in_hours, ct.warn_before_hours, ct.slas,
+      `SELECT ct.id, ct.name, ct.auto_close_hours, ct.due_in_hours, ct.warn_before_hours,
               ct.milestones, ct.default_priority_id, ct.default_assigned_to_groups,
               (ct.active AND ct.deleted_at IS NULL AND p.active AND p.deleted_at IS NULL
                 AND s.active AND s.deleted_at IS NULL) AS available
@@ -68,7 +54,6 @@ export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
       autoCloseHours: num(row.auto_close_hours),
       dueInHours: num(row.due_in_hours),
       warnBeforeHours: num(row.warn_before_hours),
-      slas: parseSlas(row.slas),
       milestones: parseMilestones(row.milestones),
       defaultPriorityId: row.default_priority_id,
       defaultAssignedToGroups: row.default_assigned_to_groups ?? [],

@@ -3,8 +3,9 @@ import { DefinitionsBuilder } from '../../../../test/support/builders/definition
 import { userActor } from '../../../../test/support/case-trail';
 import { createTestApp, TEST_START, TestApp } from '../../../../test/support/test-app';
 import { newTenant } from '../../../../test/support/test-env';
+import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { CaseState } from '../../../shared/domain/case-state';
-import { Outbox } from '../../../shared/outbox/outbox';
+import { TransactionalDispatcher } from '../../../shared/outbox/transactional-dispatcher';
 import { CreateCaseCommand } from '../../cases/commands/create-case/create-case.command';
 import { EditCaseCommand } from '../../cases/commands/edit-case/edit-case.command';
 import { HoldCaseCommand } from '../../cases/commands/hold-case/hold-case.command';
@@ -29,7 +30,7 @@ interface InstanceRow {
   pause_in_states: string[];
 }
 
-/** The SLA clocks move inside the case command's transaction (SlaTracker in the case repository). */
+/** The SLA clocks move inside the case command's transaction (CaseClocksSubscriber). */
 describe(`SLA tracker (integration, ${engine})`, () => {
   let t: TestApp;
   let bus: CommandBus;
@@ -197,8 +198,20 @@ describe(`SLA tracker (integration, ${engine})`, () => {
     });
     await step(5, (ref) => new OpenCaseCommand(admin, ref), id);
     const before = await instances(id);
-    // The outbox is written after the clocks: its failure must take the moved clocks back too.
-    jest.spyOn(t.app.get(Outbox), 'append').mockRejectedValueOnce(new Error('outbox down'));
+    // A failure once the clocks have moved (the in-transaction subscribers all ran) takes them back.
+    const dispatcher = t.app.get(TransactionalDispatcher);
+    const dispatch = dispatcher.dispatch.bind(dispatcher);
+    jest.spyOn(dispatcher, 'dispatch').mockImplementationOnce(async (events) => {
+      await dispatch(events);
+      const [moved] = await t.app
+        .get(TransactionManager)
+        .query<{ paused_at: Date | null }>(
+          `SELECT paused_at FROM sla_instances WHERE case_id = $1`,
+          [id],
+        );
+      expect(moved.paused_at).toEqual(at(10));
+      throw new Error('outbox down');
+    });
     t.clock.set(at(10));
     await expect(bus.execute(new HoldCaseCommand(admin, { id }))).rejects.toThrow('outbox down');
     expect(await instances(id)).toEqual(before);

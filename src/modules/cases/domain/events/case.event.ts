@@ -1,5 +1,7 @@
 import { CaseState } from '../../../../shared/domain/case-state';
 import { DomainEvent } from '../../../../shared/domain/domain-event';
+import { ActivityEntry, ActivityRecord } from '../../../activity/activity-log';
+import { PendingComment } from '../case.props';
 
 export interface FieldChange {
   old: unknown;
@@ -16,8 +18,29 @@ export interface CaseChangeData {
   [key: string]: unknown;
 }
 
+/** The case as the event left it: who follows it, for the after-commit subscribers. */
+export interface CaseEventSubject {
+  displayId: string;
+  details: string;
+  state: CaseState;
+  caseTypeId: string;
+  priorityId: string | null;
+  watchers: readonly string[];
+  assignedToUsers: readonly string[];
+  assignedToGroups: readonly string[];
+}
+
+/**
+ * What an event carries besides its activity data: the case it left (`case`) and the comment
+ * it wrote, if any (the comments module stores it in the same transaction).
+ */
+export interface CaseEventContext {
+  case?: CaseEventSubject;
+  comment?: PendingComment;
+}
+
 /** Base of every case event: who acted (and for whom) and what changed. */
-export abstract class CaseEvent extends DomainEvent {
+export abstract class CaseEvent extends DomainEvent implements ActivityRecord {
   constructor(
     clientId: string,
     caseId: string,
@@ -25,16 +48,33 @@ export abstract class CaseEvent extends DomainEvent {
     readonly actorId: string,
     readonly onBehalfOf: string | null,
     readonly data: CaseChangeData,
+    readonly context: CaseEventContext = {},
   ) {
     super(clientId, caseId, occurredAt);
   }
 
+  /** The activity data, plus `case` and `comment` (see CaseEventContext) when present. */
   payload(): Record<string, unknown> {
+    const { case: subject, comment } = this.context;
     return {
       caseId: this.aggregateId,
       actorId: this.actorId,
       onBehalfOf: this.onBehalfOf,
       ...this.data,
+      ...(subject && { case: subject }),
+      ...(comment && { comment: { kind: 'COMMENT', ...comment } }),
+    };
+  }
+
+  toActivity(): ActivityEntry {
+    return {
+      clientId: this.clientId,
+      caseId: this.aggregateId,
+      type: this.type,
+      actorId: this.actorId,
+      onBehalfOf: this.onBehalfOf,
+      occurredAt: this.occurredAt,
+      data: this.data,
     };
   }
 }
