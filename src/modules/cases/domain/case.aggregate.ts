@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AggregateRoot } from '../../../shared/domain/aggregate-root';
 import { CaseState } from '../../../shared/domain/case-state';
-import { Collaboration, collaborationOutcome, CollaborationResult } from './case-collaboration';
+import { CaseChange } from './case-change';
 import { changedFields, editPatch } from './case-edit';
 import {
   commentOf,
@@ -166,16 +166,18 @@ export class Case extends AggregateRoot {
     return moved;
   }
 
-  /** Comments, tags, watchers, messages, manual milestones and documents (case-collaboration.ts). */
-  collaborate(change: Collaboration, ctx: ChangeContext): CollaborationResult {
-    const outcome = collaborationOutcome(this.props, change, ctx);
-    if (!outcome) return { answeredInput: false };
-    this.change(outcome.patch, ctx);
-    this.emit(outcome.event, ctx, outcome.data, null, outcome.comment);
-    const answeredInput = !!outcome.answersInput && this.props.state === CaseState.REQUEST_INPUT;
+  /**
+   * A change decided by another module's rules (comments, tags, watchers, messages, manual
+   * milestones: comments/domain; documents: documents/domain). A change that answers the
+   * initiator's input moves a REQUEST_INPUT case back to IN_PROCESS.
+   */
+  applyChange(change: CaseChange, ctx: ChangeContext): { answeredInput: boolean } {
+    this.change(change.patch, ctx);
+    this.emit(change.event, ctx, change.data, null, change.comment);
+    const answeredInput = !!change.answers && this.props.state === CaseState.REQUEST_INPUT;
     if (answeredInput)
-      this.move('process', { ...ctx, comment: undefined }, { answeredBy: change.kind });
-    return { answeredInput, comment: outcome.comment, message: outcome.message };
+      this.move('process', { ...ctx, comment: undefined }, { answeredBy: change.answers });
+    return { answeredInput };
   }
 
   /** Called by the repository once the row is written at `version`. */
