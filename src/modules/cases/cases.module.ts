@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module';
 import { CancelCaseHandler } from './commands/cancel-case/cancel-case.handler';
 import { ClaimCaseHandler } from './commands/claim-case/claim-case.handler';
 import { CompleteCaseHandler } from './commands/complete-case/complete-case.handler';
@@ -41,6 +42,7 @@ const queryHandlers = [GetCaseHandler];
 
 /** The case aggregate and its commands. The case lists live in CaseViewsModule (views/). */
 @Module({
+  imports: [DefinitionsModule],
   controllers,
   providers: [
     ...commandHandlers,

@@ -1,4 +1,5 @@
 import { MilestoneDefinition } from './case-milestones';
+import { CaseTypeRules } from './case.props';
 
 /** What creating a case needs to know about its type (read from the definitions tables). */
 export interface CaseTypeConfig {
@@ -22,6 +23,8 @@ export interface CasePriority {
 export abstract class CaseTypeConfigReader {
   /** The tenant's case type, deleted or not; null when the tenant has no such type. */
   abstract findCaseType(clientId: string, caseTypeId: string): Promise<CaseTypeConfig | null>;
+  /** What an existing case of the type follows (the type may be deleted or inactive since). */
+  abstract findRules(clientId: string, caseTypeId: string): Promise<CaseTypeRules>;
   /** An active, not deleted priority of the tenant; null otherwise (or for a null id). */
   abstract findPriority(clientId: string, priorityId: string | null): Promise<CasePriority | null>;
 }

@@ -7,8 +7,8 @@ import { Case } from '../domain/case.aggregate';
 import { StaleCaseVersionError } from '../domain/case.errors';
 import { CaseProps, CaseRelation, InitiatorType } from '../domain/case.props';
 import { CaseRepository } from '../domain/case.repository';
-import { MilestoneDefinition, ReachedMilestone } from '../domain/case-milestones';
-import { parseMilestones } from './case-type-config-reader.sql';
+import { ReachedMilestone } from '../domain/case-milestones';
+import { CaseTypeConfigReader } from '../domain/case-type-config.reader';
 
 type Column = readonly [column: string, value: (p: CaseProps) => unknown];
 
@@ -57,9 +57,6 @@ const MUTABLE = COLUMNS.slice(6);
 
 interface CaseRow {
   [column: string]: unknown;
-  type_name: string;
-  type_milestones: MilestoneDefinition[] | null;
-  type_warn_before_hours: string | null;
 }
 
 function toProps(r: CaseRow): CaseProps {
@@ -118,6 +115,7 @@ export class CaseSqlRepository extends CaseRepository {
   constructor(
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,
+    private readonly types: CaseTypeConfigReader,
   ) {
     super();
   }
@@ -138,21 +136,14 @@ export class CaseSqlRepository extends CaseRepository {
   async findForUpdate(clientId: string, ref: CaseRef): Promise<Case | null> {
     const { column, value } = caseRefCondition(ref);
     const [row] = await this.tx.query<CaseRow>(
-      `SELECT ${COLUMNS.map(([c]) => `c.${c}`).join(', ')}, c.version,
-              ct.name AS type_name, ct.milestones AS type_milestones,
-              ct.warn_before_hours AS type_warn_before_hours
-         FROM cases c JOIN case_types ct ON ct.id = c.case_type_id
-        WHERE c.client_id = $1 AND c.${column} = $2
-        ${this.tx.inTransaction ? 'FOR UPDATE OF c' : ''}`,
+      `SELECT ${COLUMNS.map(([c]) => c).join(', ')}, version FROM cases
+        WHERE client_id = $1 AND ${column} = $2
+        ${this.tx.inTransaction ? 'FOR UPDATE' : ''}`,
       [clientId, value],
     );
     if (!row) return null;
-    return Case.restore(toProps(row), {
-      name: row.type_name,
-      milestones: parseMilestones(row.type_milestones),
-      warnBeforeHours:
-        row.type_warn_before_hours === null ? null : Number(row.type_warn_before_hours),
-    });
+    const props = toProps(row);
+    return Case.restore(props, await this.types.findRules(clientId, props.caseTypeId));
   }
 
   /**
