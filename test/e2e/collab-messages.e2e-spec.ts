@@ -53,15 +53,14 @@ describe('Collaboration: messages with the initiator (e2e)', () => {
     t.http.post(`/api/v1/cases/${id}/messages`).set(headers).send(body);
   const receive = (id: string, body: object, headers = gateway) =>
     t.http.post(`/api/v1/cases/${id}/messages/inbound`).set(headers).send(body);
-  const notifications = async (caseId: string): Promise<NotificationRow[]> => {
-    await deliverNotifications(t, tenant);
-    return t.dataSource.query(
-      `SELECT recipient_kind, recipient_id, template, payload FROM notifications
-        WHERE client_id = $1 AND case_id = $2 AND template = 'case.message'
-        ORDER BY recipient_kind, recipient_id`,
-      [tenant, caseId],
+  const notifications = (caseId: string): Promise<NotificationRow[]> =>
+    deliverNotifications(t, tenant).then(() =>
+      t.dataSource.query(
+        `SELECT recipient_kind, recipient_id, template, payload FROM notifications WHERE client_id = $1
+          AND case_id = $2 AND template = 'case.message' ORDER BY recipient_kind, recipient_id`,
+        [tenant, caseId],
+      ),
     );
-  };
   const messageRows = (caseId: string) =>
     t.dataSource.query(
       `SELECT direction, from_address, to_address, subject, body, created_by FROM case_messages

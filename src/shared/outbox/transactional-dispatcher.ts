@@ -11,17 +11,17 @@ export class TransactionalDispatcher implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    const found = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((i): i is TransactionalSubscriber => i instanceof TransactionalSubscriber);
-    const names = found.map((s) => s.name);
+    const found = new Set(
+      this.discovery
+        .getProviders()
+        .map((wrapper) => wrapper.instance as unknown)
+        .filter((i): i is TransactionalSubscriber => i instanceof TransactionalSubscriber),
+    );
+    const names = [...found].map((s) => s.name);
     const twice = names.filter((name, i) => names.indexOf(name) !== i);
     if (twice.length > 0)
       throw new Error(`transactional subscribers named twice: ${twice.join(', ')}`);
-    this.subscribers = [...new Set(found)].sort(
-      (a, b) => a.order - b.order || a.name.localeCompare(b.name),
-    );
+    this.subscribers = [...found].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   }
 
   get subscriberNames(): string[] {
