@@ -8,7 +8,8 @@ import { DomainEvent } from '../domain/domain-event';
  *
  * Subscribers run one after the other in ascending `order` (ties: by name), each with the events
  * of the batch it `handles`, in the order they were recorded. The orders in use:
- * 10 comments (comment rows), 20 sla (SLA instances and clocks), 30 activity (the case log).
+ * 10 activity (the case log), 20 comments (comment rows), 30 sla (SLA instances and clocks; a
+ * re-selection appends its own event, whose activity entry thus follows the change's).
  *
  * A subscriber may append events of its own (Outbox.append): they are stored and dispatched
  * in turn, before the outer dispatch goes on. Reactions that may happen after commit

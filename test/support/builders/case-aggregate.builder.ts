@@ -33,6 +33,7 @@ export function caseType(overrides: Partial<CaseTypeConfig> = {}): CaseTypeConfi
     autoCloseHours: null,
     dueInHours: null,
     warnBeforeHours: null,
+    slas: [],
     milestones: [],
     defaultPriorityId: null,
     defaultAssignedToGroups: [],

@@ -7,7 +7,7 @@ import { ActivityLog, ActivityRecord, recordsActivity } from '../activity-log';
 @Injectable()
 export class ActivitySubscriber extends TransactionalSubscriber {
   readonly name = 'activity';
-  readonly order = 30;
+  readonly order = 10;
 
   constructor(private readonly activityLog: ActivityLog) {
     super();

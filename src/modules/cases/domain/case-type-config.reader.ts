@@ -1,3 +1,4 @@
+import { SlaDefinition } from '../../definitions/case-type-catalog';
 import { MilestoneDefinition } from './case-milestones';
 import { CaseTypeRules } from './case.props';
 
@@ -11,6 +12,8 @@ export interface CaseTypeConfig {
   dueInHours: number | null;
   warnBeforeHours: number | null;
   milestones: MilestoneDefinition[];
+  /** Handed on to the SLA module with the created event. */
+  slas: readonly SlaDefinition[];
   defaultPriorityId: string | null;
   defaultAssignedToGroups: string[];
 }

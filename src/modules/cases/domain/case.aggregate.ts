@@ -32,13 +32,12 @@ import {
   CaseTypeRules,
   ChangeContext,
   NewCaseInput,
-  PendingComment,
 } from './case.props';
 import { CaseCreatedEvent } from './events/case-created.event';
 import { CaseMilestoneReachedEvent } from './events/case-milestone-reached.event';
 import { ACTION_EVENTS, LifecycleAction } from './events/case-action-events';
 import { CaseUpdatedEvent } from './events/case-updated.event';
-import { CaseChangeData, CaseEventClass } from './events/case.event';
+import { CaseChangeData, CaseEventClass, CaseEventContext } from './events/case.event';
 
 /** A case instance: its lifecycle (CASE_TRANSITIONS), assignment, milestones and audit trail. */
 export class Case extends AggregateRoot {
@@ -173,7 +172,7 @@ export class Case extends AggregateRoot {
    */
   applyChange(change: CaseChange, ctx: ChangeContext): { answeredInput: boolean } {
     this.change(change.patch, ctx);
-    this.emit(change.event, ctx, change.data, null, change.comment);
+    this.emit(change.event, ctx, change.data, null, { comment: change.comment });
     const answeredInput = !!change.answers && this.props.state === CaseState.REQUEST_INPUT;
     if (answeredInput)
       this.move('process', { ...ctx, comment: undefined }, { answeredBy: change.answers });
@@ -197,7 +196,8 @@ export class Case extends AggregateRoot {
     if (!type.available) throw new CaseTypeUnavailableError(type.name);
     const props = newCaseProps(randomUUID(), seed, type, priority, ctx, relation);
     const kase = new Case(props, rulesOf(type), true);
-    kase.emit(CaseCreatedEvent, ctx, createdData(props), onBehalfOf);
+    const created = { slaDefinitions: type.slas };
+    kase.emit(CaseCreatedEvent, ctx, createdData(props), onBehalfOf, created);
     kase.reachMilestones(ctx);
     return kase;
   }
@@ -218,7 +218,7 @@ export class Case extends AggregateRoot {
     const changed = Object.keys(changes).length > 0 ? { changes } : {};
     const commentId = comment ? { commentId: comment.id } : {};
     const eventData = { ...states, ...data, ...changed, ...commentId };
-    this.emit(ACTION_EVENTS[action], ctx, eventData, null, comment);
+    this.emit(ACTION_EVENTS[action], ctx, eventData, null, { comment });
     if (toState !== fromState) this.reachMilestones(ctx);
   }
 
@@ -243,10 +243,14 @@ export class Case extends AggregateRoot {
     ctx: ChangeContext,
     data: CaseChangeData,
     onBehalfOf: string | null = null,
-    comment?: PendingComment,
+    { comment, slaDefinitions }: Omit<CaseEventContext, 'case'> = {},
   ): void {
     const { clientId, id } = this.props;
-    const context = { case: subjectOf(this.props), ...(comment && { comment }) };
+    const context = {
+      case: subjectOf(this.props),
+      ...(comment && { comment }),
+      ...(slaDefinitions && { slaDefinitions }),
+    };
     this.record(new event(clientId, id, ctx.at, ctx.actor.userId, onBehalfOf, data, context));
   }
 }

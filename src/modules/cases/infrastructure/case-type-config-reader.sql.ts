@@ -49,6 +49,7 @@ export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
       dueInHours: num(type.dueDate?.dueInHours),
       warnBeforeHours: num(type.dueDate?.warnBeforeHours),
       milestones: parseMilestones(type.milestones),
+      slas: type.slas,
       defaultPriorityId: type.defaultPriorityId,
       defaultAssignedToGroups: type.defaultAssignedToGroups ?? [],
     };

@@ -11,7 +11,7 @@ import { CaseEvent } from '../../cases/domain/events/case.event';
 @Injectable()
 export class CaseCommentsSubscriber extends TransactionalSubscriber {
   readonly name = 'comments';
-  readonly order = 10;
+  readonly order = 20;
 
   constructor(private readonly tx: TransactionManager) {
     super();

@@ -181,6 +181,12 @@ describe(`SLA tracker (integration, ${engine})`, () => {
         started: [{ id: after[2].id, name: 'C P2', warnAt: at(42).toISOString() }],
       },
     });
+    // The re-selection is logged after the edit that caused it.
+    const types = (await t.dataSource.query(
+      `SELECT type FROM case_activities WHERE client_id = $1 AND case_id = $2 ORDER BY seq`,
+      [tenant, id],
+    )) as { type: string }[];
+    expect(types.map((r) => r.type).slice(-2)).toEqual(['case.updated', 'sla.reselected']);
     const view = await t.app.get(QueryBus).execute(new GetCaseQuery(admin, { id }));
     expect(view.slaInstanceIds).toEqual([before[0].id, after[2].id]);
   });

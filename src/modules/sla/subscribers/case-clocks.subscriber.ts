@@ -15,7 +15,7 @@ import { SlaTracker } from '../sla-tracker';
 @Injectable()
 export class CaseClocksSubscriber extends TransactionalSubscriber {
   readonly name = 'sla-clocks';
-  readonly order = 20;
+  readonly order = 30;
 
   constructor(
     private readonly tracker: SlaTracker,
@@ -38,10 +38,11 @@ export class CaseClocksSubscriber extends TransactionalSubscriber {
   }
 
   private async start(created: CaseEvent): Promise<void> {
-    const subject = created.context.case;
+    const { case: subject, slaDefinitions } = created.context;
     if (!subject) return;
-    const type = await this.catalog.findAny(created.clientId, subject.caseTypeId);
-    const instances = slaInstancesAtCreation(type.slas, subject.priorityId, created.occurredAt);
+    const definitions =
+      slaDefinitions ?? (await this.catalog.findAny(created.clientId, subject.caseTypeId)).slas;
+    const instances = slaInstancesAtCreation(definitions, subject.priorityId, created.occurredAt);
     await this.tracker.start(created.clientId, created.aggregateId, instances);
   }
 }

@@ -1,6 +1,7 @@
 import { CaseState } from '../../../../shared/domain/case-state';
 import { DomainEvent } from '../../../../shared/domain/domain-event';
 import { ActivityEntry, ActivityRecord } from '../../../activity/activity-log';
+import { SlaDefinition } from '../../../definitions/case-type-catalog';
 import { PendingComment } from '../case.props';
 
 export interface FieldChange {
@@ -37,6 +38,12 @@ export interface CaseEventSubject {
 export interface CaseEventContext {
   case?: CaseEventSubject;
   comment?: PendingComment;
+  /**
+   * On a created case: its type's SLAs as the definitions port gave them before the case number
+   * was drawn, so the SLA module starts its clocks without reading them again under that lock.
+   * In memory only (not in the payload).
+   */
+  slaDefinitions?: readonly SlaDefinition[];
 }
 
 /** Base of every case event: who acted (and for whom) and what changed. */
