@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { allConfig } from './config/configuration';
 import { validateEnv } from './config/env.validation';
 import { DemoModule } from './demo/demo.module';
+import { ActivityModule } from './modules/activity';
 import { AuthModule } from './modules/auth';
 import { AutoCloseModule } from './modules/auto-close';
 import { BulkModule } from './modules/bulk';
@@ -62,6 +63,7 @@ export const KERNEL_MODULES = [
  * before another module's (test/e2e/case-route-order.e2e-spec.ts builds the app reversed).
  */
 export const FEATURE_MODULES = [
+  ActivityModule,
   DirectoryModule,
   AuthModule,
   PrioritiesModule,

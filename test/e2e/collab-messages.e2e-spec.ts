@@ -3,6 +3,7 @@ import { CaseState } from '../../src/shared/domain/case-state';
 import { createCase, moveTo } from '../support/builders/case-lifecycle.builder';
 import { BuiltCaseType, DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { caseTrail } from '../support/case-trail';
+import { deliverNotifications } from '../support/deliver-notifications';
 import { expectPermissionMatrix } from '../support/permission-matrix';
 import { createTestApp, TEST_START, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
@@ -53,11 +54,12 @@ describe('Collaboration: messages with the initiator (e2e)', () => {
   const receive = (id: string, body: object, headers = gateway) =>
     t.http.post(`/api/v1/cases/${id}/messages/inbound`).set(headers).send(body);
   const notifications = (caseId: string): Promise<NotificationRow[]> =>
-    t.dataSource.query(
-      `SELECT recipient_kind, recipient_id, template, payload FROM notifications
-        WHERE client_id = $1 AND case_id = $2 AND template = 'case.message'
-        ORDER BY recipient_kind, recipient_id`,
-      [tenant, caseId],
+    deliverNotifications(t, tenant).then(() =>
+      t.dataSource.query(
+        `SELECT recipient_kind, recipient_id, template, payload FROM notifications WHERE client_id = $1
+          AND case_id = $2 AND template = 'case.message' ORDER BY recipient_kind, recipient_id`,
+        [tenant, caseId],
+      ),
     );
   const messageRows = (caseId: string) =>
     t.dataSource.query(
@@ -178,6 +180,7 @@ describe('Collaboration: messages with the initiator (e2e)', () => {
         ['case.processing-started', CaseState.REQUEST_INPUT],
       ]);
       // The assignee hears of the message and of the state change it caused.
+      await deliverNotifications(t, tenant);
       const rows = await t.dataSource.query(
         `SELECT template, recipient_id FROM notifications
           WHERE client_id = $1 AND case_id = $2 ORDER BY template`,

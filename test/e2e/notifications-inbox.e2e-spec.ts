@@ -1,8 +1,8 @@
 import { NOTIFICATION_TEMPLATES } from '../../src/shared/notifications/notification';
 import { Permission } from '../../src/shared/auth/permission.enum';
-import { NotificationDispatcher } from '../../src/shared/notifications/notification-dispatcher';
 import { createCase } from '../support/builders/case-lifecycle.builder';
 import { DefinitionsBuilder } from '../support/builders/definitions.builder';
+import { deliverNotifications } from '../support/deliver-notifications';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
@@ -46,8 +46,8 @@ describe('Inbox and notification templates (e2e)', () => {
       for (const text of ['First', 'Second']) {
         t.clock.advanceMinutes(1);
         await t.http.post(`/api/v1/cases/${caseId}/comments`).set(admin).send({ text }).expect(201);
+        await deliverNotifications(t, tenant);
       }
-      await t.app.get(NotificationDispatcher).settled();
     });
 
     const inbox = (headers: Record<string, string>, query = '') =>

@@ -16,3 +16,15 @@ export interface ActivityEntry {
 export abstract class ActivityLog {
   abstract append(entries: readonly ActivityEntry[]): Promise<void>;
 }
+
+/**
+ * An event that is also an activity entry of its case. The activity module's in-transaction
+ * subscriber appends the entry of every such event stored in the outbox.
+ */
+export interface ActivityRecord {
+  toActivity(): ActivityEntry;
+}
+
+export function recordsActivity(event: object): event is ActivityRecord {
+  return typeof (event as Partial<ActivityRecord>).toActivity === 'function';
+}

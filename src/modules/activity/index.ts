@@ -2,3 +2,4 @@
 export { ActivityModule } from './activity.module';
 export { ActivityLog } from './activity-log';
 export type { ActivityEntry } from './activity-log';
+export { ActivityRecord } from './activity-log';

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ActivityModule } from '../activity';
-import { SlaModule } from '../sla';
+import { DefinitionsModule } from '../definitions';
 import { CancelCaseHandler } from './commands/cancel-case/cancel-case.handler';
 import { ClaimCaseHandler } from './commands/claim-case/claim-case.handler';
 import { CompleteCaseHandler } from './commands/complete-case/complete-case.handler';
@@ -50,7 +49,7 @@ const queryHandlers = [GetCaseHandler, ListCasesHandler];
 
 /** The case aggregate, its commands, the case and its lists (views/). */
 @Module({
-  imports: [ActivityModule, SlaModule],
+  imports: [DefinitionsModule],
   controllers,
   providers: [
     ...commandHandlers,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
+import { CasesModule } from '../cases';
 import { AddCommentHandler } from './commands/add-comment/add-comment.handler';
 import { AddInitiatorCommentHandler } from './commands/add-initiator-comment/add-initiator-comment.handler';
 import { AddTagsHandler } from './commands/add-tags/add-tags.handler';
@@ -15,6 +15,7 @@ import { CaseMessagesController } from './http/case-messages.controller';
 import { CaseMilestonesController } from './http/case-milestones.controller';
 import { CaseTagsController } from './http/case-tags.controller';
 import { CaseWatchersController } from './http/case-watchers.controller';
+import { CaseCommentsSubscriber } from './infrastructure/case-comments.subscriber';
 import { CaseMessageSqlRepository } from './infrastructure/case-message.sql-repository';
 import { ListCommentsHandler } from './queries/list-comments/list-comments.handler';
 import { ListMessagesHandler } from './queries/list-messages/list-messages.handler';
@@ -47,6 +48,7 @@ const queryHandlers = [ListCommentsHandler, ListMessagesHandler];
     ...commandHandlers,
     ...queryHandlers,
     { provide: CaseMessageRepository, useClass: CaseMessageSqlRepository },
+    CaseCommentsSubscriber,
   ],
 })
 export class CommentsModule {}

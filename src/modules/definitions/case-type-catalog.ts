@@ -1,14 +1,10 @@
 import { CaseState } from '../../shared/domain/case-state';
+import { SlaDefinition } from './sla-definition';
 
-export interface CaseTypeSla {
-  id: string;
-  name: string;
-  /** Applies only to cases of this priority; null applies to all. */
-  priorityId: string | null;
-  warnAfterMinutes: number;
-  breachAfterMinutes: number;
-  pauseInStates: CaseState[];
-}
+export { parseSlaDefinitions, SlaDefinition } from './sla-definition';
+
+/** A case type's SLA: the one SlaDefinition type (sla-definition.ts). */
+export type CaseTypeSla = SlaDefinition;
 
 export interface CaseTypeMilestone {
   name: string;

@@ -11,3 +11,4 @@ export { CaseStatusLabels } from './case-status-labels';
 export { CreateSolutionCommand } from './commands/create-solution/create-solution.command';
 export { CreateProcessCommand } from './commands/create-process/create-process.command';
 export { CreateCaseTypeCommand } from './commands/create-case-type/create-case-type.command';
+export { SlaDefinition } from './case-type-catalog';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
+import { CasesModule } from '../cases';
 import { RemoveCaseDocumentHandler } from './commands/remove-case-document/remove-case-document.handler';
 import { UploadCaseDocumentHandler } from './commands/upload-case-document/upload-case-document.handler';
 import { CaseDocumentRepository } from './domain/case-document.repository';

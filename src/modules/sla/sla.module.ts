@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SchedulingModule } from '../../shared/scheduling/scheduling.module';
-import { ActivityModule } from '../activity/activity.module';
+import { DefinitionsModule } from '../definitions';
 import { DeadlineMarksRecorder } from './checks/deadline-marks.recorder';
 import { DueDateCheck } from './checks/due-date-check/due-date-check';
 import { DueDateCheckJob } from './checks/due-date-check/due-date-check.job';
@@ -9,16 +9,24 @@ import { SlaCheckJob } from './checks/sla-check/sla-check.job';
 import { DeadlineChecksController } from './http/deadline-checks.controller';
 import { SqlSlaTracker } from './infrastructure/sla-tracker.sql';
 import { SlaTracker } from './sla-tracker';
+import { CaseClocksSubscriber } from './subscribers/case-clocks.subscriber';
 
 const controllers = [DeadlineChecksController];
 const checks = [SlaCheck, DueDateCheck, DeadlineMarksRecorder];
 const jobs = [SlaCheckJob, DueDateCheckJob];
 
-/** SLA clocks (the SlaTracker port the case repository calls), the SLA and due-date checks and their jobs. */
+/**
+ * SLA clocks (sla_instances: started and moved by CaseClocksSubscriber inside every case
+ * command's transaction), the SLA and due-date checks and their jobs.
+ */
 @Module({
-  imports: [ActivityModule, SchedulingModule],
+  imports: [DefinitionsModule, SchedulingModule],
   controllers,
-  providers: [...checks, ...jobs, { provide: SlaTracker, useClass: SqlSlaTracker }],
-  exports: [SlaTracker],
+  providers: [
+    ...checks,
+    ...jobs,
+    { provide: SlaTracker, useClass: SqlSlaTracker },
+    CaseClocksSubscriber,
+  ],
 })
 export class SlaModule {}

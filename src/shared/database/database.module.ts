@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { DiscoveryModule, ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../../config/configuration';
 import { Outbox } from '../outbox/outbox';
+import { TransactionalDispatcher } from '../outbox/transactional-dispatcher';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseTarget } from './database-target';
 import { migrate } from './migrate';
@@ -26,6 +27,7 @@ class DatabaseTargetModule {}
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     DatabaseTargetModule,
     TypeOrmModule.forRootAsync({
       inject: [DatabaseTarget, databaseConfig.KEY],
@@ -42,7 +44,7 @@ class DatabaseTargetModule {}
       },
     }),
   ],
-  providers: [TransactionManager, Outbox],
+  providers: [TransactionManager, TransactionalDispatcher, Outbox],
   exports: [TransactionManager, Outbox, DatabaseTargetModule],
 })
 export class DatabaseModule {}

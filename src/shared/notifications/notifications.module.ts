@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { notificationConfig, NotificationConfig } from '../../config/configuration';
+import { CaseNotificationsSubscriber } from './case-notifications.subscriber';
 import { InboxController } from './inbox/inbox.controller';
 import { Inbox } from './inbox/inbox';
 import { InboxNotificationChannel } from './inbox/inbox.notification-channel';
@@ -43,7 +44,8 @@ const smtp = {
     NotificationDispatcher,
     NotificationPoller,
     { provide: Notifier, useClass: TableNotifier },
+    CaseNotificationsSubscriber,
   ],
-  exports: [Notifier, NotificationDispatcher],
+  exports: [Notifier, NotificationDispatcher, CaseNotificationsSubscriber],
 })
 export class NotificationsModule {}

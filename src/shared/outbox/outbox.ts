@@ -1,22 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent } from '../domain/domain-event';
 import { TransactionManager } from '../database/transaction-manager';
+import { TransactionalDispatcher } from './transactional-dispatcher';
 
 /**
- * Writes domain events to the outbox table in the caller's transaction; the outbox relay
- * delivers them to their subscribers once that transaction has committed.
+ * Writes domain events to the outbox table in the caller's transaction, then hands them to the
+ * in-transaction subscribers (TransactionalSubscriber) in that same transaction; the outbox relay
+ * delivers them to the after-commit subscribers (OutboxSubscriber) once it has committed.
  */
 @Injectable()
 export class Outbox {
   private readonly committedListeners = new Set<() => void>();
 
-  constructor(private readonly tx: TransactionManager) {}
+  constructor(
+    private readonly tx: TransactionManager,
+    private readonly dispatcher: TransactionalDispatcher,
+  ) {}
 
   /**
    * Numbers each aggregate's events from `outbox_sequences`, whose rows stay locked until this
    * transaction ends: another writer of the same aggregate (a command, a job that does not hold
    * the case row) waits there, so sequence order is commit order. Rows are locked in key order,
-   * so two writers of the same aggregates cannot deadlock here.
+   * so two writers of the same aggregates cannot deadlock here. The in-transaction subscribers
+   * run last: a throw there rolls the events back with everything else.
    */
   async append(events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
@@ -45,6 +51,7 @@ export class Outbox {
       ],
     );
     this.tx.afterCommit(() => this.committedListeners.forEach((listener) => listener()));
+    await this.dispatcher.dispatch(events);
   }
 
   /** Calls `listener` after each commit that wrote outbox rows (the relay's wake-up). */

@@ -5,7 +5,7 @@ import { createTestApp, TestApp } from '../../../../test/support/test-app';
 import { newTenant } from '../../../../test/support/test-env';
 import { Actor } from '../../../shared/auth/actor';
 import { CaseState } from '../../../shared/domain/case-state';
-import { ActivityLog } from '../../activity/activity-log';
+import { ActivityLog } from '../../activity';
 import { CancelCaseCommand } from './cancel-case/cancel-case.command';
 import { CaseActionCommand, CaseActionOptions } from './case-action.command';
 import { ClaimCaseCommand } from './claim-case/claim-case.command';

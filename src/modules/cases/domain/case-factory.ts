@@ -11,6 +11,7 @@ import {
 } from './case.props';
 import { CasePriority, CaseTypeConfig } from './case-type-config.reader';
 import { normalizeTags, uniqueIds } from './case-values';
+import { CaseEventSubject } from './events/case.event';
 
 /** The props of a case as created: type defaults applied, deadlines computed, state NEW. */
 export function newCaseProps(
@@ -127,4 +128,20 @@ export function commentOf(ctx: ChangeContext): PendingComment | undefined {
   const text = ctx.comment?.trim();
   if (!text) return undefined;
   return { id: randomUUID(), authorId: ctx.actor.userId, text, createdAt: ctx.at };
+}
+
+/** The case as an event leaves it, for the subscribers that react to the event. */
+export function subjectOf(props: CaseProps): CaseEventSubject {
+  const { displayId, details, state, caseTypeId, priorityId } = props;
+  const { watchers, assignedToUsers, assignedToGroups } = props;
+  return {
+    displayId,
+    details,
+    state,
+    caseTypeId,
+    priorityId,
+    watchers: [...watchers],
+    assignedToUsers: [...assignedToUsers],
+    assignedToGroups: [...assignedToGroups],
+  };
 }

@@ -1,5 +1,6 @@
-import { SlaDefinition } from './case-deadlines';
+import { SlaDefinition } from '../../definitions';
 import { MilestoneDefinition } from './case-milestones';
+import { CaseTypeRules } from './case.props';
 
 /** What creating a case needs to know about its type (read from the definitions tables). */
 export interface CaseTypeConfig {
@@ -10,8 +11,9 @@ export interface CaseTypeConfig {
   autoCloseHours: number | null;
   dueInHours: number | null;
   warnBeforeHours: number | null;
-  slas: SlaDefinition[];
   milestones: MilestoneDefinition[];
+  /** Handed on to the SLA module with the created event. */
+  slas: readonly SlaDefinition[];
   defaultPriorityId: string | null;
   defaultAssignedToGroups: string[];
 }
@@ -24,6 +26,8 @@ export interface CasePriority {
 export abstract class CaseTypeConfigReader {
   /** The tenant's case type, deleted or not; null when the tenant has no such type. */
   abstract findCaseType(clientId: string, caseTypeId: string): Promise<CaseTypeConfig | null>;
+  /** What an existing case of the type follows (the type may be deleted or inactive since). */
+  abstract findRules(clientId: string, caseTypeId: string): Promise<CaseTypeRules>;
   /** An active, not deleted priority of the tenant; null otherwise (or for a null id). */
   abstract findPriority(clientId: string, priorityId: string | null): Promise<CasePriority | null>;
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AggregateRoot } from '../../../shared/domain/aggregate-root';
 import { CaseState } from '../../../shared/domain/case-state';
-import { Collaboration, collaborationOutcome, CollaborationResult } from './case-collaboration';
-import { NewSlaInstance, slaInstancesAtCreation } from './case-deadlines';
+import { CaseChange } from './case-change';
 import { changedFields, editPatch } from './case-edit';
 import {
   commentOf,
@@ -10,6 +9,7 @@ import {
   newCaseProps,
   relationOf,
   rulesOf,
+  subjectOf,
   transferSeed,
 } from './case-factory';
 import { actingFor } from './case-proxy.policy';
@@ -32,19 +32,15 @@ import {
   CaseTypeRules,
   ChangeContext,
   NewCaseInput,
-  PendingComment,
 } from './case.props';
 import { CaseCreatedEvent } from './events/case-created.event';
 import { CaseMilestoneReachedEvent } from './events/case-milestone-reached.event';
 import { ACTION_EVENTS, LifecycleAction } from './events/case-action-events';
 import { CaseUpdatedEvent } from './events/case-updated.event';
-import { CaseChangeData, CaseEventClass } from './events/case.event';
+import { CaseChangeData, CaseEventClass, CaseEventContext } from './events/case.event';
 
 /** A case instance: its lifecycle (CASE_TRANSITIONS), assignment, milestones and audit trail. */
 export class Case extends AggregateRoot {
-  private comments: PendingComment[] = [];
-  private slaInstances: NewSlaInstance[] = [];
-
   private constructor(
     private props: CaseProps,
     private readonly rules: CaseTypeRules,
@@ -169,25 +165,18 @@ export class Case extends AggregateRoot {
     return moved;
   }
 
-  /** Comments, tags, watchers, messages, manual milestones and documents (case-collaboration.ts). */
-  collaborate(change: Collaboration, ctx: ChangeContext): CollaborationResult {
-    const outcome = collaborationOutcome(this.props, change, ctx);
-    if (!outcome) return { answeredInput: false };
-    if (outcome.comment) this.comments.push(outcome.comment);
-    this.change(outcome.patch, ctx);
-    this.emit(outcome.event, ctx, outcome.data);
-    const answeredInput = !!outcome.answersInput && this.props.state === CaseState.REQUEST_INPUT;
+  /**
+   * A change decided by another module's rules (comments, tags, watchers, messages, manual
+   * milestones: comments/domain; documents: documents/domain). A change that answers the
+   * initiator's input moves a REQUEST_INPUT case back to IN_PROCESS.
+   */
+  applyChange(change: CaseChange, ctx: ChangeContext): { answeredInput: boolean } {
+    this.change(change.patch, ctx);
+    this.emit(change.event, ctx, change.data, null, { comment: change.comment });
+    const answeredInput = !!change.answers && this.props.state === CaseState.REQUEST_INPUT;
     if (answeredInput)
-      this.move('process', { ...ctx, comment: undefined }, { answeredBy: change.kind });
-    return { answeredInput, comment: outcome.comment, message: outcome.message };
-  }
-
-  /** The comments and SLA instances to insert with the next save. */
-  pullChildren(): { comments: PendingComment[]; slaInstances: NewSlaInstance[] } {
-    const children = { comments: this.comments, slaInstances: this.slaInstances };
-    this.comments = [];
-    this.slaInstances = [];
-    return children;
+      this.move('process', { ...ctx, comment: undefined }, { answeredBy: change.answers });
+    return { answeredInput };
   }
 
   /** Called by the repository once the row is written at `version`. */
@@ -207,8 +196,8 @@ export class Case extends AggregateRoot {
     if (!type.available) throw new CaseTypeUnavailableError(type.name);
     const props = newCaseProps(randomUUID(), seed, type, priority, ctx, relation);
     const kase = new Case(props, rulesOf(type), true);
-    kase.slaInstances = slaInstancesAtCreation(type.slas, props.priorityId, ctx.at);
-    kase.emit(CaseCreatedEvent, ctx, createdData(props), onBehalfOf);
+    const created = { slaDefinitions: type.slas };
+    kase.emit(CaseCreatedEvent, ctx, createdData(props), onBehalfOf, created);
     kase.reachMilestones(ctx);
     return kase;
   }
@@ -223,11 +212,13 @@ export class Case extends AggregateRoot {
     const fromState = this.props.state;
     const toState = nextState(action, fromState);
     const changes = changedFields(this.props, patch);
-    const commentId = this.addComment(ctx);
+    const comment = commentOf(ctx);
     this.change({ ...patch, state: toState }, ctx);
     const states = toState === fromState ? {} : { fromState, toState };
     const changed = Object.keys(changes).length > 0 ? { changes } : {};
-    this.emit(ACTION_EVENTS[action], ctx, { ...states, ...data, ...changed, ...commentId });
+    const commentId = comment ? { commentId: comment.id } : {};
+    const eventData = { ...states, ...data, ...changed, ...commentId };
+    this.emit(ACTION_EVENTS[action], ctx, eventData, null, { comment });
     if (toState !== fromState) this.reachMilestones(ctx);
   }
 
@@ -243,12 +234,6 @@ export class Case extends AggregateRoot {
     }
   }
 
-  private addComment(ctx: ChangeContext): { commentId?: string } {
-    const comment = commentOf(ctx);
-    if (comment) this.comments.push(comment);
-    return comment ? { commentId: comment.id } : {};
-  }
-
   private change(patch: Partial<CaseProps>, ctx: ChangeContext): void {
     this.props = { ...this.props, ...patch, updatedAt: ctx.at, updatedBy: ctx.actor.userId };
   }
@@ -258,8 +243,14 @@ export class Case extends AggregateRoot {
     ctx: ChangeContext,
     data: CaseChangeData,
     onBehalfOf: string | null = null,
+    { comment, slaDefinitions }: Omit<CaseEventContext, 'case'> = {},
   ): void {
     const { clientId, id } = this.props;
-    this.record(new event(clientId, id, ctx.at, ctx.actor.userId, onBehalfOf, data));
+    const context = {
+      case: subjectOf(this.props),
+      ...(comment && { comment }),
+      ...(slaDefinitions && { slaDefinitions }),
+    };
+    this.record(new event(clientId, id, ctx.at, ctx.actor.userId, onBehalfOf, data, context));
   }
 }

@@ -7,8 +7,8 @@ export abstract class CaseRepository {
   /** The tenant's case, row-locked until the transaction ends; null when absent. */
   abstract findForUpdate(clientId: string, ref: CaseRef): Promise<Case | null>;
   /**
-   * Inserts a new case or applies a versioned update, then its comments, SLA instances,
-   * activity entries and outbox events: all in the caller's transaction.
+   * Inserts a new case or applies a versioned update and appends its events to the outbox, in
+   * the caller's transaction (whose in-transaction subscribers react to them: see Outbox).
    */
   abstract save(kase: Case): Promise<void>;
 }

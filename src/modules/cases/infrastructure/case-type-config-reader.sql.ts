@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CaseState } from '../../../shared/domain/case-state';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
-import { SlaDefinition } from '../domain/case-deadlines';
+import { CaseState } from '../../../shared/domain/case-state';
+import { NotFoundError } from '../../../shared/errors/domain-error';
+import { CaseTypeCatalog } from '../../definitions';
+import { CaseTypeRules } from '../domain/case.props';
 import { MilestoneDefinition } from '../domain/case-milestones';
 import {
   CasePriority,
@@ -9,69 +11,56 @@ import {
   CaseTypeConfigReader,
 } from '../domain/case-type-config.reader';
 
-interface CaseTypeRow {
-  id: string;
-  name: string;
-  available: boolean;
-  auto_close_hours: string | null;
-  due_in_hours: string | null;
-  warn_before_hours: string | null;
-  slas: Partial<SlaDefinition>[] | null;
-  milestones: MilestoneDefinition[] | null;
-  default_priority_id: string | null;
-  default_assigned_to_groups: string[];
-}
-
 const num = (value: string | number | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);
 
 /** Milestone definitions as the definitions module stores them (jsonb on case_types). */
-export function parseMilestones(raw: MilestoneDefinition[] | null): MilestoneDefinition[] {
-  return (raw ?? []).map((m) => ({ name: m.name, percent: Number(m.percent), onState: m.onState }));
-}
-
-function parseSlas(raw: Partial<SlaDefinition>[] | null): SlaDefinition[] {
-  return (raw ?? []).map((s, i) => ({
-    id: String(s.id ?? `${i}:${s.name}`),
-    name: String(s.name),
-    priorityId: s.priorityId ?? null,
-    warnAfterMinutes: Number(s.warnAfterMinutes),
-    breachAfterMinutes: Number(s.breachAfterMinutes),
-    pauseInStates: (s.pauseInStates ?? []) as CaseState[],
+export function parseMilestones(
+  raw: readonly Partial<MilestoneDefinition>[] | null,
+): MilestoneDefinition[] {
+  return (raw ?? []).map((m) => ({
+    name: String(m.name),
+    percent: Number(m.percent),
+    onState: m.onState as CaseState,
   }));
 }
 
-/** Reads the definitions tables directly: this module never imports the definitions module. */
+/** Case types through the definitions module's port (CaseTypeCatalog); priorities by SQL. */
 @Injectable()
 export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
-  constructor(private readonly tx: TransactionManager) {
+  constructor(
+    private readonly tx: TransactionManager,
+    private readonly catalog: CaseTypeCatalog,
+  ) {
     super();
   }
 
   async findCaseType(clientId: string, caseTypeId: string): Promise<CaseTypeConfig | null> {
-    const [row] = await this.tx.query<CaseTypeRow>(
-      `SELECT ct.id, ct.name, ct.auto_close_hours, ct.due_in_hours, ct.warn_before_hours, ct.slas,
-              ct.milestones, ct.default_priority_id, ct.default_assigned_to_groups,
-              (ct.active AND ct.deleted_at IS NULL AND p.active AND p.deleted_at IS NULL
-                AND s.active AND s.deleted_at IS NULL) AS available
-         FROM case_types ct
-         JOIN processes p ON p.id = ct.process_id
-         JOIN solutions s ON s.id = p.solution_id
-        WHERE ct.client_id = $1 AND ct.id = $2`,
-      [clientId, caseTypeId],
-    );
-    if (!row) return null;
+    const type = await this.catalog.findAny(clientId, caseTypeId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    if (!type) return null;
     return {
-      id: row.id,
-      name: row.name,
-      available: row.available,
-      autoCloseHours: num(row.auto_close_hours),
-      dueInHours: num(row.due_in_hours),
-      warnBeforeHours: num(row.warn_before_hours),
-      slas: parseSlas(row.slas),
-      milestones: parseMilestones(row.milestones),
-      defaultPriorityId: row.default_priority_id,
-      defaultAssignedToGroups: row.default_assigned_to_groups ?? [],
+      id: type.id,
+      name: type.name,
+      available: type.available,
+      autoCloseHours: num(type.autoCloseHours),
+      dueInHours: num(type.dueDate?.dueInHours),
+      warnBeforeHours: num(type.dueDate?.warnBeforeHours),
+      milestones: parseMilestones(type.milestones),
+      slas: type.slas,
+      defaultPriorityId: type.defaultPriorityId,
+      defaultAssignedToGroups: type.defaultAssignedToGroups ?? [],
+    };
+  }
+
+  async findRules(clientId: string, caseTypeId: string): Promise<CaseTypeRules> {
+    const type = await this.catalog.findAny(clientId, caseTypeId);
+    return {
+      name: type.name,
+      milestones: parseMilestones(type.milestones),
+      warnBeforeHours: num(type.dueDate?.warnBeforeHours),
     };
   }
 

@@ -2,19 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { CaseRef, caseRefCondition } from '../../../shared/domain/case-ref';
 import { CaseState } from '../../../shared/domain/case-state';
-import { Notifier } from '../../../shared/notifications/notifier';
 import { Outbox } from '../../../shared/outbox/outbox';
-import { ActivityEntry, ActivityLog } from '../../activity/activity-log';
-import { SlaTracker } from '../../sla/sla-tracker';
 import { Case } from '../domain/case.aggregate';
 import { StaleCaseVersionError } from '../domain/case.errors';
-import { CaseProps, CaseRelation, InitiatorType, PendingComment } from '../domain/case.props';
+import { CaseProps, CaseRelation, InitiatorType } from '../domain/case.props';
 import { CaseRepository } from '../domain/case.repository';
-import { MilestoneDefinition, ReachedMilestone } from '../domain/case-milestones';
-import { caseNotifications } from '../domain/case-notification.policy';
-import { CaseEvent } from '../domain/events/case.event';
-import { clockChangeOf } from './case-clock-change';
-import { parseMilestones } from './case-type-config-reader.sql';
+import { ReachedMilestone } from '../domain/case-milestones';
+import { CaseTypeConfigReader } from '../domain/case-type-config.reader';
 
 type Column = readonly [column: string, value: (p: CaseProps) => unknown];
 
@@ -63,9 +57,6 @@ const MUTABLE = COLUMNS.slice(6);
 
 interface CaseRow {
   [column: string]: unknown;
-  type_name: string;
-  type_milestones: MilestoneDefinition[] | null;
-  type_warn_before_hours: string | null;
 }
 
 function toProps(r: CaseRow): CaseProps {
@@ -123,10 +114,8 @@ function valuesOf(rows: unknown[][]): { sql: string; params: unknown[] } {
 export class CaseSqlRepository extends CaseRepository {
   constructor(
     private readonly tx: TransactionManager,
-    private readonly activityLog: ActivityLog,
     private readonly outbox: Outbox,
-    private readonly notifier: Notifier,
-    private readonly slaTracker: SlaTracker,
+    private readonly types: CaseTypeConfigReader,
   ) {
     super();
   }
@@ -147,23 +136,21 @@ export class CaseSqlRepository extends CaseRepository {
   async findForUpdate(clientId: string, ref: CaseRef): Promise<Case | null> {
     const { column, value } = caseRefCondition(ref);
     const [row] = await this.tx.query<CaseRow>(
-      `SELECT ${COLUMNS.map(([c]) => `c.${c}`).join(', ')}, c.version,
-              ct.name AS type_name, ct.milestones AS type_milestones,
-              ct.warn_before_hours AS type_warn_before_hours
-         FROM cases c JOIN case_types ct ON ct.id = c.case_type_id
-        WHERE c.client_id = $1 AND c.${column} = $2
-        ${this.tx.inTransaction ? 'FOR UPDATE OF c' : ''}`,
+      `SELECT ${COLUMNS.map(([c]) => c).join(', ')}, version FROM cases
+        WHERE client_id = $1 AND ${column} = $2
+        ${this.tx.inTransaction ? 'FOR UPDATE' : ''}`,
       [clientId, value],
     );
     if (!row) return null;
-    return Case.restore(toProps(row), {
-      name: row.type_name,
-      milestones: parseMilestones(row.type_milestones),
-      warnBeforeHours:
-        row.type_warn_before_hours === null ? null : Number(row.type_warn_before_hours),
-    });
+    const props = toProps(row);
+    return Case.restore(props, await this.types.findRules(clientId, props.caseTypeId));
   }
 
+  /**
+   * The case row and its events, nothing else: the comment rows, SLA instances and clocks and the
+   * activity entries are written by their modules' in-transaction subscribers (Outbox.append),
+   * the notifications after commit by the outbox relay.
+   */
   async save(kase: Case): Promise<void> {
     this.requireTransaction();
     const events = kase.pullEvents();
@@ -171,58 +158,8 @@ export class CaseSqlRepository extends CaseRepository {
     const version = kase.isNew
       ? await this.insert(kase.snapshot)
       : await this.update(kase.snapshot);
-    const { comments } = await this.insertChildren(kase);
-    const caseEvents = events.filter((e) => e instanceof CaseEvent);
-    await this.activityLog.append(caseEvents.map(toActivity));
-    const clockChange = clockChangeOf(kase.snapshot, events);
-    if (clockChange) await this.slaTracker.track(clockChange);
     await this.outbox.append(events);
-    await this.notifier.record(caseNotifications(kase.snapshot, caseEvents, comments));
     kase.markSaved(version);
-  }
-
-  private async insertChildren(kase: Case): Promise<{ comments: PendingComment[] }> {
-    const { comments, slaInstances } = kase.pullChildren();
-    const { id, clientId } = kase.snapshot;
-    if (comments.length > 0) {
-      const { sql, params } = valuesOf(
-        comments.map((c) => [
-          c.id,
-          clientId,
-          id,
-          c.kind ?? 'COMMENT',
-          c.authorId,
-          c.text,
-          c.createdAt,
-        ]),
-      );
-      await this.tx.query(
-        `INSERT INTO case_comments (id, client_id, case_id, kind, author_id, text, created_at)
-         VALUES ${sql}`,
-        params,
-      );
-    }
-    if (slaInstances.length > 0) {
-      const { sql, params } = valuesOf(
-        slaInstances.map((s) => [
-          id,
-          clientId,
-          s.id,
-          s.slaDefinitionId,
-          s.name,
-          s.warnAt,
-          s.breachAt,
-          s.createdAt,
-          s.pauseInStates,
-        ]),
-      );
-      await this.tx.query(
-        `INSERT INTO sla_instances (case_id, client_id, id, sla_definition_id, name, warn_at, breach_at, created_at, pause_in_states)
-         VALUES ${sql}`,
-        params,
-      );
-    }
-    return { comments };
   }
 
   private async insert(p: CaseProps): Promise<number> {
@@ -248,16 +185,4 @@ export class CaseSqlRepository extends CaseRepository {
     if (!this.tx.inTransaction)
       throw new Error('CaseRepository writes need a transaction (tx.run)');
   }
-}
-
-function toActivity(event: CaseEvent): ActivityEntry {
-  return {
-    clientId: event.clientId,
-    caseId: event.aggregateId,
-    type: event.type,
-    actorId: event.actorId,
-    onBehalfOf: event.onBehalfOf,
-    occurredAt: event.occurredAt,
-    data: event.data,
-  };
 }

@@ -1,5 +1,5 @@
 import { IsString, Matches, MaxLength } from 'class-validator';
-import { MAX_COMMENT_LENGTH } from '../../cases/domain/case-collaboration';
+import { MAX_COMMENT_LENGTH } from '../domain/case-collaboration';
 
 export class CommentTextRequestDto {
   /** Stored trimmed; at most 10 000 characters. */

@@ -1,4 +1,4 @@
-import { CaseMessage } from '../../cases/domain/case-collaboration';
+import { CaseMessage } from './case-collaboration';
 
 export abstract class CaseMessageRepository {
   /** Inserts the message of the case in the caller's transaction. */

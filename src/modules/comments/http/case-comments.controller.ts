@@ -10,8 +10,8 @@ import { ApiErrors, ApiList, ApiWrite } from '../../../shared/http/api-responses
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
 import { ListEnvelope, WriteEnvelope, written } from '../../../shared/http/envelope';
 import { DEFAULT_LIMIT, PageQueryDto } from '../../../shared/http/pagination';
-import { CaseCommentDto } from '../../cases/http/case.response.dto';
-import { ApiIfMatch, IfMatchVersion } from '../../cases/http/if-match';
+import { CaseCommentDto } from '../../cases';
+import { ApiIfMatch, IfMatchVersion } from '../../cases';
 import { AddCommentCommand } from '../commands/add-comment/add-comment.command';
 import { AddInitiatorCommentCommand } from '../commands/add-initiator-comment/add-initiator-comment.command';
 import { CommentTextRequestDto } from '../commands/comment-text.request.dto';

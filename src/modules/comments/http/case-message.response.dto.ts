@@ -1,4 +1,4 @@
-import { MessageDirection } from '../../cases/domain/case-collaboration';
+import { MessageDirection } from '../domain/case-collaboration';
 
 export class CaseMessageResponseDto {
   id: string;

@@ -10,7 +10,7 @@ import { ApiErrors, ApiList, ApiWrite } from '../../../shared/http/api-responses
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
 import { ListEnvelope, WriteEnvelope, written } from '../../../shared/http/envelope';
 import { DEFAULT_LIMIT, PageQueryDto } from '../../../shared/http/pagination';
-import { ApiIfMatch, IfMatchVersion } from '../../cases/http/if-match';
+import { ApiIfMatch, IfMatchVersion } from '../../cases';
 import { ReceiveMessageCommand } from '../commands/receive-message/receive-message.command';
 import { ReceiveMessageRequestDto } from '../commands/receive-message/receive-message.request.dto';
 import { SendMessageCommand } from '../commands/send-message/send-message.command';

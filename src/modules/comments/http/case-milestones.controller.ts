@@ -10,9 +10,9 @@ import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
 import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
 import { WriteEnvelope, written } from '../../../shared/http/envelope';
-import { CaseResponseDto } from '../../cases/http/case.response.dto';
-import { ApiIfMatch, IfMatchVersion } from '../../cases/http/if-match';
-import { GetCaseQuery } from '../../cases/queries/get-case/get-case.query';
+import { CaseResponseDto } from '../../cases';
+import { ApiIfMatch, IfMatchVersion } from '../../cases';
+import { GetCaseQuery } from '../../cases';
 import { RecordMilestoneCommand } from '../commands/record-milestone/record-milestone.command';
 import { RecordMilestoneRequestDto } from '../commands/record-milestone/record-milestone.request.dto';
 

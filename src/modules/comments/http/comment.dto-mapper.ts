@@ -1,5 +1,5 @@
-import { PendingComment } from '../../cases/domain/case.props';
-import { CaseCommentDto } from '../../cases/http/case.response.dto';
+import { PendingComment } from '../../cases';
+import { CaseCommentDto } from '../../cases';
 
 export function commentDto(c: PendingComment): CaseCommentDto {
   return {

@@ -1,4 +1,4 @@
-import { CaseMessage } from '../../cases/domain/case-collaboration';
+import { CaseMessage } from '../domain/case-collaboration';
 import { CaseMessageResponseDto } from './case-message.response.dto';
 
 export function messageDto(caseId: string, m: CaseMessage): CaseMessageResponseDto {

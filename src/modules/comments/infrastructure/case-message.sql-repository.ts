@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
-import { CaseMessage } from '../../cases/domain/case-collaboration';
+import { CaseMessage } from '../domain/case-collaboration';
 import { CaseMessageRepository } from '../domain/case-message.repository';
 
 @Injectable()

@@ -1,4 +1,4 @@
-import { CaseDocumentFacts } from '../../cases/domain/case-collaboration';
+import { CaseDocumentFacts } from './case-document-change';
 
 /** A document row: what the case knows of it, plus where its bytes are stored. */
 export interface CaseDocument extends CaseDocumentFacts {

@@ -1,4 +1,4 @@
-import { CaseDocumentDto } from '../../cases/http/case.response.dto';
+import { CaseDocumentDto } from '../../cases';
 import { CaseDocument } from '../domain/case-document';
 
 export function documentDto(d: CaseDocument): CaseDocumentDto {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { NewNotification, Recipient } from '../../../shared/notifications/notification';
 import { Notifier } from '../../../shared/notifications/notifier';
 import { Outbox } from '../../../shared/outbox/outbox';
-import { ActivityLog } from '../../activity/activity-log';
 import { CaseDeadlineEvent } from '../domain/events/case-deadline.event';
 
 /** The people a case's deadline notifications go to. */
@@ -26,11 +25,13 @@ export interface DeadlineMark {
   notifications: NewNotification[];
 }
 
-/** Records marks in the caller's transaction: one activity entry and outbox event each, and their notifications. */
+/**
+ * Records marks in the caller's transaction: one outbox event each (whose activity entry the
+ * activity module's subscriber writes), and their notifications.
+ */
 @Injectable()
 export class DeadlineMarksRecorder {
   constructor(
-    private readonly activityLog: ActivityLog,
     private readonly outbox: Outbox,
     private readonly notifier: Notifier,
   ) {}
@@ -38,7 +39,6 @@ export class DeadlineMarksRecorder {
   async record(marks: DeadlineMark[]): Promise<void> {
     if (marks.length === 0) return;
     const events = marks.map((m) => m.event);
-    await this.activityLog.append(events.map((e) => e.toActivity()));
     await this.outbox.append(events);
     await this.notifier.record(marks.flatMap((m) => m.notifications));
   }

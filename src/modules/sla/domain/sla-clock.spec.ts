@@ -1,7 +1,7 @@
 import { CaseState } from '../../../shared/domain/case-state';
 import { dueDateMarks } from './due-date-marks';
 import { clockIn, dueMarks, reselect, SlaClock, startClock } from './sla-clock';
-import { SlaDefinition, parseSlaDefinitions } from './sla-definition';
+import { SlaDefinition } from '../../definitions';
 
 const { NEW, OPENED, IN_PROCESS, ON_HOLD, REQUEST_INPUT, RESOLVED, REOPENED, COMPLETED, CANCELED } =
   CaseState;
@@ -170,27 +170,6 @@ describe('SLA re-selection on a priority change', () => {
       close: [],
       start: [],
     });
-  });
-});
-
-describe('SLA definitions from case_types.slas', () => {
-  it('reads the stored shape and skips entries without an id', () => {
-    expect(
-      parseSlaDefinitions([
-        { id: 'a', name: 'A', warnAfterMinutes: '5', breachAfterMinutes: 9 },
-        { name: 'no id', warnAfterMinutes: 1, breachAfterMinutes: 2 },
-      ]),
-    ).toEqual([
-      {
-        id: 'a',
-        name: 'A',
-        priorityId: null,
-        warnAfterMinutes: 5,
-        breachAfterMinutes: 9,
-        pauseInStates: [],
-      },
-    ]);
-    expect(parseSlaDefinitions(null)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { CaseState } from '../../../shared/domain/case-state';
-import { SlaDefinition } from './sla-definition';
+import { SlaDefinition } from '../../definitions';
 
 /**
  * The clock of one SLA instance. It runs while the case is in neither a stopping state nor one of

@@ -3,16 +3,17 @@ import { DefinitionsBuilder } from '../../../../test/support/builders/definition
 import { userActor } from '../../../../test/support/case-trail';
 import { createTestApp, TEST_START, TestApp } from '../../../../test/support/test-app';
 import { newTenant } from '../../../../test/support/test-env';
+import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { CaseState } from '../../../shared/domain/case-state';
-import { Outbox } from '../../../shared/outbox/outbox';
-import { CreateCaseCommand } from '../../cases/commands/create-case/create-case.command';
-import { EditCaseCommand } from '../../cases/commands/edit-case/edit-case.command';
-import { HoldCaseCommand } from '../../cases/commands/hold-case/hold-case.command';
-import { OpenCaseCommand } from '../../cases/commands/open-case/open-case.command';
-import { ProcessCaseCommand } from '../../cases/commands/process-case/process-case.command';
-import { ReopenCaseCommand } from '../../cases/commands/reopen-case/reopen-case.command';
-import { ResolveCaseCommand } from '../../cases/commands/resolve-case/resolve-case.command';
-import { GetCaseQuery } from '../../cases/queries/get-case/get-case.query';
+import { TransactionalDispatcher } from '../../../shared/outbox/transactional-dispatcher';
+import { CreateCaseCommand } from '../../cases';
+import { EditCaseCommand } from '../../cases';
+import { HoldCaseCommand } from '../../cases';
+import { OpenCaseCommand } from '../../cases';
+import { ProcessCaseCommand } from '../../cases';
+import { ReopenCaseCommand } from '../../cases';
+import { ResolveCaseCommand } from '../../cases';
+import { GetCaseQuery } from '../../cases';
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const at = (minutes: number) => new Date(TEST_START.getTime() + minutes * 60_000);
@@ -29,7 +30,7 @@ interface InstanceRow {
   pause_in_states: string[];
 }
 
-/** The SLA clocks move inside the case command's transaction (SlaTracker in the case repository). */
+/** The SLA clocks move inside the case command's transaction (CaseClocksSubscriber). */
 describe(`SLA tracker (integration, ${engine})`, () => {
   let t: TestApp;
   let bus: CommandBus;
@@ -180,6 +181,12 @@ describe(`SLA tracker (integration, ${engine})`, () => {
         started: [{ id: after[2].id, name: 'C P2', warnAt: at(42).toISOString() }],
       },
     });
+    // The re-selection is logged after the edit that caused it.
+    const types = (await t.dataSource.query(
+      `SELECT type FROM case_activities WHERE client_id = $1 AND case_id = $2 ORDER BY seq`,
+      [tenant, id],
+    )) as { type: string }[];
+    expect(types.map((r) => r.type).slice(-2)).toEqual(['case.updated', 'sla.reselected']);
     const view = await t.app.get(QueryBus).execute(new GetCaseQuery(admin, { id }));
     expect(view.slaInstanceIds).toEqual([before[0].id, after[2].id]);
   });
@@ -197,8 +204,20 @@ describe(`SLA tracker (integration, ${engine})`, () => {
     });
     await step(5, (ref) => new OpenCaseCommand(admin, ref), id);
     const before = await instances(id);
-    // The outbox is written after the clocks: its failure must take the moved clocks back too.
-    jest.spyOn(t.app.get(Outbox), 'append').mockRejectedValueOnce(new Error('outbox down'));
+    // A failure once the clocks have moved (the in-transaction subscribers all ran) takes them back.
+    const dispatcher = t.app.get(TransactionalDispatcher);
+    const dispatch = dispatcher.dispatch.bind(dispatcher);
+    jest.spyOn(dispatcher, 'dispatch').mockImplementationOnce(async (events) => {
+      await dispatch(events);
+      const [moved] = await t.app
+        .get(TransactionManager)
+        .query<{ paused_at: Date | null }>(
+          `SELECT paused_at FROM sla_instances WHERE case_id = $1`,
+          [id],
+        );
+      expect(moved.paused_at).toEqual(at(10));
+      throw new Error('outbox down');
+    });
     t.clock.set(at(10));
     await expect(bus.execute(new HoldCaseCommand(admin, { id }))).rejects.toThrow('outbox down');
     expect(await instances(id)).toEqual(before);

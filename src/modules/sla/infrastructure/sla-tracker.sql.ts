@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { CaseState } from '../../../shared/domain/case-state';
 import { Outbox } from '../../../shared/outbox/outbox';
-import { ActivityLog } from '../../activity/activity-log';
+import { CaseTypeCatalog, SlaDefinition } from '../../definitions';
 import { clockIn, reselect, SlaClock, startClock } from '../domain/sla-clock';
-import { parseSlaDefinitions, SlaDefinition } from '../domain/sla-definition';
 import { SlaReselectedEvent } from '../domain/events/sla-reselected.event';
+import { NewSlaInstance } from '../domain/sla-instances-at-creation';
 import { CaseClockChange, SlaTracker } from '../sla-tracker';
 
 interface InstanceRow {
@@ -46,10 +46,25 @@ function toClock(r: InstanceRow): TrackedClock {
 export class SqlSlaTracker extends SlaTracker {
   constructor(
     private readonly tx: TransactionManager,
-    private readonly activityLog: ActivityLog,
     private readonly outbox: Outbox,
+    private readonly catalog: CaseTypeCatalog,
   ) {
     super();
+  }
+
+  async start(clientId: string, caseId: string, instances: NewSlaInstance[]): Promise<void> {
+    if (instances.length === 0) return;
+    const params: unknown[] = [clientId, caseId];
+    const rows = instances.map((s) => {
+      const values = [s.id, s.slaDefinitionId, s.name, s.warnAt, s.breachAt, s.createdAt];
+      return `($1, $2, ${[...values, s.pauseInStates].map((v) => `$${params.push(v)}`).join(', ')})`;
+    });
+    await this.tx.query(
+      `INSERT INTO sla_instances (client_id, case_id, id, sla_definition_id, name, warn_at,
+                                  breach_at, created_at, pause_in_states)
+       VALUES ${rows.join(', ')}`,
+      params,
+    );
   }
 
   async track(change: CaseClockChange): Promise<void> {
@@ -117,17 +132,11 @@ export class SqlSlaTracker extends SlaTracker {
       change.actorId,
       change.onBehalfOf,
     );
-    await this.activityLog.append([event.toActivity()]);
     await this.outbox.append([event]);
   }
 
   private async definitionsOf(change: CaseClockChange): Promise<SlaDefinition[]> {
-    const [row] = await this.tx.query<{ slas: unknown }>(
-      `SELECT ct.slas FROM cases c JOIN case_types ct ON ct.id = c.case_type_id
-        WHERE c.client_id = $1 AND c.id = $2`,
-      [change.clientId, change.caseId],
-    );
-    return parseSlaDefinitions(row?.slas);
+    return (await this.catalog.findAny(change.clientId, change.caseTypeId)).slas;
   }
 
   private async insert(change: CaseClockChange, definitions: SlaDefinition[]) {

@@ -4,7 +4,7 @@ import { DomainError } from '../../../../shared/errors/domain-error';
 import { ErrorCode } from '../../../../shared/errors/error-codes';
 import { ListEnvelope } from '../../../../shared/http/envelope';
 import { decodeCursor, toPage } from '../../../../shared/http/pagination';
-import { visibleCaseId } from '../../../cases/queries/visible-case.sql';
+import { visibleCaseId } from '../../../cases';
 import { CaseActivityResponseDto } from '../../http/case-activity.response.dto';
 import { ListCaseActivitiesQuery } from './list-case-activities.query';
 

@@ -5,7 +5,7 @@ import { createTestApp, TestApp } from '../../../../../test/support/test-app';
 import { newTenant } from '../../../../../test/support/test-env';
 import { CaseState } from '../../../../shared/domain/case-state';
 import { Outbox } from '../../../../shared/outbox/outbox';
-import { ActivityLog } from '../../../activity/activity-log';
+import { ActivityLog } from '../../../activity';
 import { CreateCaseCommand } from './create-case.command';
 
 describe('CreateCaseHandler (integration)', () => {

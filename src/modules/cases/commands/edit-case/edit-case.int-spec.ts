@@ -3,7 +3,7 @@ import { DefinitionsBuilder } from '../../../../../test/support/builders/definit
 import { caseTrail, userActor } from '../../../../../test/support/case-trail';
 import { createTestApp, TestApp } from '../../../../../test/support/test-app';
 import { newTenant } from '../../../../../test/support/test-env';
-import { ActivityLog } from '../../../activity/activity-log';
+import { ActivityLog } from '../../../activity';
 import { CaseEditInput } from '../../domain/case.props';
 import { CreateCaseCommand } from '../create-case/create-case.command';
 import { EditCaseCommand } from './edit-case.command';

@@ -1,5 +1,8 @@
 import { CaseState } from '../../../../shared/domain/case-state';
 import { DomainEvent } from '../../../../shared/domain/domain-event';
+import { ActivityEntry, ActivityRecord } from '../../../activity';
+import { SlaDefinition } from '../../../definitions';
+import { PendingComment } from '../case.props';
 
 export interface FieldChange {
   old: unknown;
@@ -16,8 +19,35 @@ export interface CaseChangeData {
   [key: string]: unknown;
 }
 
+/** The case as the event left it: who follows it, for the after-commit subscribers. */
+export interface CaseEventSubject {
+  displayId: string;
+  details: string;
+  state: CaseState;
+  caseTypeId: string;
+  priorityId: string | null;
+  watchers: readonly string[];
+  assignedToUsers: readonly string[];
+  assignedToGroups: readonly string[];
+}
+
+/**
+ * What an event carries besides its activity data: the case it left (`case`) and the comment
+ * it wrote, if any (the comments module stores it in the same transaction).
+ */
+export interface CaseEventContext {
+  case?: CaseEventSubject;
+  comment?: PendingComment;
+  /**
+   * On a created case: its type's SLAs as the definitions port gave them before the case number
+   * was drawn, so the SLA module starts its clocks without reading them again under that lock.
+   * In memory only (not in the payload).
+   */
+  slaDefinitions?: readonly SlaDefinition[];
+}
+
 /** Base of every case event: who acted (and for whom) and what changed. */
-export abstract class CaseEvent extends DomainEvent {
+export abstract class CaseEvent extends DomainEvent implements ActivityRecord {
   constructor(
     clientId: string,
     caseId: string,
@@ -25,16 +55,33 @@ export abstract class CaseEvent extends DomainEvent {
     readonly actorId: string,
     readonly onBehalfOf: string | null,
     readonly data: CaseChangeData,
+    readonly context: CaseEventContext = {},
   ) {
     super(clientId, caseId, occurredAt);
   }
 
+  /** The activity data, plus `case` and `comment` (see CaseEventContext) when present. */
   payload(): Record<string, unknown> {
+    const { case: subject, comment } = this.context;
     return {
       caseId: this.aggregateId,
       actorId: this.actorId,
       onBehalfOf: this.onBehalfOf,
       ...this.data,
+      ...(subject && { case: subject }),
+      ...(comment && { comment: { kind: 'COMMENT', ...comment } }),
+    };
+  }
+
+  toActivity(): ActivityEntry {
+    return {
+      clientId: this.clientId,
+      caseId: this.aggregateId,
+      type: this.type,
+      actorId: this.actorId,
+      onBehalfOf: this.onBehalfOf,
+      occurredAt: this.occurredAt,
+      data: this.data,
     };
   }
 }

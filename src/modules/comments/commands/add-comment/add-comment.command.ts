@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import { Actor } from '../../../../shared/auth/actor';
 import { CaseRef } from '../../../../shared/domain/case-ref';
-import { CaseCommentDto } from '../../../cases/http/case.response.dto';
+import { CaseCommentDto } from '../../../cases';
 
 export class AddCommentCommand extends Command<CaseCommentDto> {
   constructor(

@@ -1,9 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../cases/domain/case.repository';
-import { visibleOr404 } from '../../../cases/domain/case-visibility';
-import { CaseCommentDto } from '../../../cases/http/case.response.dto';
+import { collaborate } from '../../domain/case-collaboration';
+import { CaseRepository } from '../../../cases';
+import { visibleOr404 } from '../../../cases';
+import { CaseCommentDto } from '../../../cases';
 import { commentDto } from '../../http/comment.dto-mapper';
 import { AddCommentCommand } from './add-comment.command';
 
@@ -19,7 +20,8 @@ export class AddCommentHandler implements ICommandHandler<AddCommentCommand> {
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
-      const { comment } = kase.collaborate(
+      const { comment } = collaborate(
+        kase,
         { kind: 'comment', text },
         { actor, at: this.clock.now() },
       );

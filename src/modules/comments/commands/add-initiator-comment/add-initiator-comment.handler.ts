@@ -1,9 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../cases/domain/case.repository';
-import { canAnswerAsInitiator } from '../../../cases/domain/case-initiator-access';
-import { visibleOr404 } from '../../../cases/domain/case-visibility';
+import { collaborate } from '../../domain/case-collaboration';
+import { CaseRepository } from '../../../cases';
+import { canAnswerAsInitiator } from '../../../cases';
+import { visibleOr404 } from '../../../cases';
 import { commentDto } from '../../http/comment.dto-mapper';
 import {
   AddInitiatorCommentCommand,
@@ -28,7 +29,7 @@ export class AddInitiatorCommentHandler implements ICommandHandler<AddInitiatorC
       );
       kase.expectVersion(expectedVersion);
       const ctx = { actor, at: this.clock.now() };
-      const { comment, answeredInput } = kase.collaborate({ kind: 'initiatorComment', text }, ctx);
+      const { comment, answeredInput } = collaborate(kase, { kind: 'initiatorComment', text }, ctx);
       await this.cases.save(kase);
       return { comment: commentDto(comment!), answeredInput };
     });

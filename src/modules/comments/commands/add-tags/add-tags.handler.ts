@@ -1,8 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../cases/domain/case.repository';
-import { visibleOr404 } from '../../../cases/domain/case-visibility';
+import { collaborate } from '../../domain/case-collaboration';
+import { CaseRepository } from '../../../cases';
+import { visibleOr404 } from '../../../cases';
 import { AddTagsCommand } from './add-tags.command';
 
 @CommandHandler(AddTagsCommand)
@@ -17,7 +18,7 @@ export class AddTagsHandler implements ICommandHandler<AddTagsCommand> {
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
-      kase.collaborate({ kind: 'addTags', tags }, { actor, at: this.clock.now() });
+      collaborate(kase, { kind: 'addTags', tags }, { actor, at: this.clock.now() });
       await this.cases.save(kase);
       return kase.id;
     });

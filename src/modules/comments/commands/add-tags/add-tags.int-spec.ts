@@ -3,7 +3,7 @@ import { DefinitionsBuilder } from '../../../../../test/support/builders/definit
 import { caseTrail, userActor } from '../../../../../test/support/case-trail';
 import { createTestApp, TestApp } from '../../../../../test/support/test-app';
 import { newTenant } from '../../../../../test/support/test-env';
-import { CreateCaseCommand } from '../../../cases/commands/create-case/create-case.command';
+import { CreateCaseCommand } from '../../../cases';
 import { AddCommentCommand } from '../add-comment/add-comment.command';
 import { AddTagsCommand } from './add-tags.command';
 

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches, MaxLength } from 'class-validator';
-import { MAX_TAG_LENGTH, MAX_TAGS } from '../../../cases/domain/case-values';
+import { MAX_TAG_LENGTH, MAX_TAGS } from '../../../cases';
 
 export class AddTagsRequestDto {
   /** Trimmed, lower-cased and de-duplicated; a case holds at most 20 tags of at most 50 characters. */

@@ -1,9 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../cases/domain/case.repository';
-import { canAnswerAsInitiator } from '../../../cases/domain/case-initiator-access';
-import { visibleOr404 } from '../../../cases/domain/case-visibility';
+import { collaborate } from '../../domain/case-collaboration';
+import { CaseRepository } from '../../../cases';
+import { canAnswerAsInitiator } from '../../../cases';
+import { visibleOr404 } from '../../../cases';
 import { CaseMessageRepository } from '../../domain/case-message.repository';
 import { CaseMessageResponseDto } from '../../http/case-message.response.dto';
 import { messageDto } from '../../http/message.dto-mapper';
@@ -29,7 +30,7 @@ export class ReceiveMessageHandler implements ICommandHandler<ReceiveMessageComm
       );
       kase.expectVersion(expectedVersion);
       const change = { kind: 'receiveMessage' as const, ...message };
-      const { message: received } = kase.collaborate(change, { actor, at: this.clock.now() });
+      const { message: received } = collaborate(kase, change, { actor, at: this.clock.now() });
       await this.cases.save(kase);
       await this.messages.add(actor.clientId, kase.id, received!);
       return messageDto(kase.id, received!);

@@ -1,5 +1,5 @@
 import { IsString, Matches, MaxLength } from 'class-validator';
-import { MAX_MESSAGE_LENGTH, MAX_SUBJECT_LENGTH } from '../../../cases/domain/case-collaboration';
+import { MAX_MESSAGE_LENGTH, MAX_SUBJECT_LENGTH } from '../../domain/case-collaboration';
 
 export class ReceiveMessageRequestDto {
   /** The sender as the gateway knows them: an e-mail address or a chat handle. */

@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { MAX_MILESTONE_NAME_LENGTH } from '../../../cases/domain/case-collaboration';
+import { MAX_MILESTONE_NAME_LENGTH } from '../../domain/case-collaboration';
 
 export class RecordMilestoneRequestDto {
   @IsString()

@@ -1,8 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../cases/domain/case.repository';
-import { visibleOr404 } from '../../../cases/domain/case-visibility';
+import { collaborate } from '../../domain/case-collaboration';
+import { CaseRepository } from '../../../cases';
+import { visibleOr404 } from '../../../cases';
 import { CaseMessageRepository } from '../../domain/case-message.repository';
 import { CaseMessageResponseDto } from '../../http/case-message.response.dto';
 import { messageDto } from '../../http/message.dto-mapper';
@@ -24,7 +25,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
       const change = { kind: 'sendMessage' as const, ...message };
-      const { message: sent } = kase.collaborate(change, { actor, at: this.clock.now() });
+      const { message: sent } = collaborate(kase, change, { actor, at: this.clock.now() });
       await this.cases.save(kase);
       await this.messages.add(actor.clientId, kase.id, sent!);
       return messageDto(kase.id, sent!);

@@ -1,5 +1,5 @@
 import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { MAX_MESSAGE_LENGTH, MAX_SUBJECT_LENGTH } from '../../../cases/domain/case-collaboration';
+import { MAX_MESSAGE_LENGTH, MAX_SUBJECT_LENGTH } from '../../domain/case-collaboration';
 
 export class SendMessageRequestDto {
   @IsString()

@@ -1,8 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../cases/domain/case.repository';
-import { visibleOr404 } from '../../../cases/domain/case-visibility';
+import { collaborate } from '../../domain/case-collaboration';
+import { CaseRepository } from '../../../cases';
+import { visibleOr404 } from '../../../cases';
 import { WatchCaseCommand } from './watch-case.command';
 
 @CommandHandler(WatchCaseCommand)
@@ -17,7 +18,8 @@ export class WatchCaseHandler implements ICommandHandler<WatchCaseCommand> {
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
-      kase.collaborate(
+      collaborate(
+        kase,
         { kind: 'watch', userId: userId ?? actor.userId },
         { actor, at: this.clock.now() },
       );

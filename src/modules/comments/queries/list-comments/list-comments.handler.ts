@@ -2,9 +2,9 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { ListEnvelope } from '../../../../shared/http/envelope';
 import { decodeCursor, toPage } from '../../../../shared/http/pagination';
-import { CaseCommentDto } from '../../../cases/http/case.response.dto';
-import { CASE_COMMENT_COLUMNS } from '../../../cases/queries/case-children.sql';
-import { visibleCaseId } from '../../../cases/queries/visible-case.sql';
+import { CaseCommentDto } from '../../../cases';
+import { CASE_COMMENT_COLUMNS } from '../../../cases';
+import { visibleCaseId } from '../../../cases';
 import { ListCommentsQuery } from './list-comments.query';
 
 /** Oldest first (the order of the conversation), keyset-paginated on (createdAt, id). */

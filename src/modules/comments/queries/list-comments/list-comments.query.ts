@@ -2,7 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import { Actor } from '../../../../shared/auth/actor';
 import { CaseRef } from '../../../../shared/domain/case-ref';
 import { ListEnvelope } from '../../../../shared/http/envelope';
-import { CaseCommentDto } from '../../../cases/http/case.response.dto';
+import { CaseCommentDto } from '../../../cases';
 
 export class ListCommentsQuery extends Query<ListEnvelope<CaseCommentDto>> {
   constructor(

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { ListEnvelope } from '../../../../shared/http/envelope';
 import { decodeCursor, toPage } from '../../../../shared/http/pagination';
-import { visibleCaseId } from '../../../cases/queries/visible-case.sql';
+import { visibleCaseId } from '../../../cases';
 import { CaseMessageResponseDto } from '../../http/case-message.response.dto';
 import { ListMessagesQuery } from './list-messages.query';
 

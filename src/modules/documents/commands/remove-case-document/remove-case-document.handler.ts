@@ -1,8 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../cases/domain/case.repository';
-import { visibleOr404 } from '../../../cases/domain/case-visibility';
+import { documentChange } from '../../domain/case-document-change';
+import { CaseRepository } from '../../../cases';
+import { visibleOr404 } from '../../../cases';
 import { CaseDocumentNotFoundError } from '../../domain/case-document.errors';
 import { CaseDocumentRepository } from '../../domain/case-document.repository';
 import { RemoveCaseDocumentCommand } from './remove-case-document.command';
@@ -24,7 +25,7 @@ export class RemoveCaseDocumentHandler implements ICommandHandler<RemoveCaseDocu
       const document = await this.documents.find(actor.clientId, kase.id, documentId);
       if (!document) throw new CaseDocumentNotFoundError();
       kase.expectVersion(expectedVersion);
-      kase.collaborate({ kind: 'removeDocument', document }, { actor, at: this.clock.now() });
+      kase.applyChange(documentChange('remove', document), { actor, at: this.clock.now() });
       await this.cases.save(kase);
       await this.documents.remove(document);
     });

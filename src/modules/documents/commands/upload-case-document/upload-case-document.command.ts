@@ -2,7 +2,7 @@ import { Command } from '@nestjs/cqrs';
 import { Actor } from '../../../../shared/auth/actor';
 import { CaseRef } from '../../../../shared/domain/case-ref';
 import { ReceivedFile } from '../../../../shared/http/multipart-upload';
-import { CaseDocumentDto } from '../../../cases/http/case.response.dto';
+import { CaseDocumentDto } from '../../../cases';
 
 /** Records a file that is already in storage; the caller deletes it if this fails. */
 export class UploadCaseDocumentCommand extends Command<CaseDocumentDto> {

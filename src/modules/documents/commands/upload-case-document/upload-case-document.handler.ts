@@ -2,9 +2,10 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { Clock } from '../../../../shared/time/clock';
-import { CaseRepository } from '../../../cases/domain/case.repository';
-import { visibleOr404 } from '../../../cases/domain/case-visibility';
-import { CaseDocumentDto } from '../../../cases/http/case.response.dto';
+import { documentChange } from '../../domain/case-document-change';
+import { CaseRepository } from '../../../cases';
+import { visibleOr404 } from '../../../cases';
+import { CaseDocumentDto } from '../../../cases';
 import { CaseDocumentRepository } from '../../domain/case-document.repository';
 import { documentDto } from '../../http/document.dto-mapper';
 import { UploadCaseDocumentCommand } from './upload-case-document.command';
@@ -26,7 +27,7 @@ export class UploadCaseDocumentHandler implements ICommandHandler<UploadCaseDocu
       const { fileName, contentType, size, sha256 } = stored;
       const facts = { id: randomUUID(), fileName, contentType, size, sha256 };
       const at = this.clock.now();
-      kase.collaborate({ kind: 'attachDocument', document: facts }, { actor, at });
+      kase.applyChange(documentChange('attach', facts), { actor, at });
       await this.cases.save(kase);
       const document = {
         ...facts,

@@ -1,9 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { FileStorage } from '../../../../shared/storage/storage.port';
-import { CaseDocumentDto } from '../../../cases/http/case.response.dto';
-import { CASE_DOCUMENT_COLUMNS } from '../../../cases/queries/case-children.sql';
-import { visibleCaseId } from '../../../cases/queries/visible-case.sql';
+import { CaseDocumentDto } from '../../../cases';
+import { CASE_DOCUMENT_COLUMNS } from '../../../cases';
+import { visibleCaseId } from '../../../cases';
 import { CaseDocumentNotFoundError } from '../../domain/case-document.errors';
 import {
   CaseDocumentContent,

@@ -2,7 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
 import { Actor } from '../../../../shared/auth/actor';
 import { CaseRef } from '../../../../shared/domain/case-ref';
-import { CaseDocumentDto } from '../../../cases/http/case.response.dto';
+import { CaseDocumentDto } from '../../../cases';
 
 export interface CaseDocumentContent {
   document: CaseDocumentDto;

@@ -2,9 +2,9 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { ListEnvelope } from '../../../../shared/http/envelope';
 import { decodeCursor, toPage } from '../../../../shared/http/pagination';
-import { CaseDocumentDto } from '../../../cases/http/case.response.dto';
-import { CASE_DOCUMENT_COLUMNS } from '../../../cases/queries/case-children.sql';
-import { visibleCaseId } from '../../../cases/queries/visible-case.sql';
+import { CaseDocumentDto } from '../../../cases';
+import { CASE_DOCUMENT_COLUMNS } from '../../../cases';
+import { visibleCaseId } from '../../../cases';
 import { ListCaseDocumentsQuery } from './list-case-documents.query';
 
 /** Oldest first, keyset-paginated on (createdAt, id). */

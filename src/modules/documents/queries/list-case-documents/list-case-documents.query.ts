@@ -2,7 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import { Actor } from '../../../../shared/auth/actor';
 import { CaseRef } from '../../../../shared/domain/case-ref';
 import { ListEnvelope } from '../../../../shared/http/envelope';
-import { CaseDocumentDto } from '../../../cases/http/case.response.dto';
+import { CaseDocumentDto } from '../../../cases';
 
 export class ListCaseDocumentsQuery extends Query<ListEnvelope<CaseDocumentDto>> {
   constructor(

@@ -3,12 +3,12 @@ import { DefinitionsBuilder } from '../../../../../test/support/builders/definit
 import { userActor } from '../../../../../test/support/case-trail';
 import { createTestApp, TEST_START, TestApp } from '../../../../../test/support/test-app';
 import { newTenant } from '../../../../../test/support/test-env';
-import { ActivityEntry, ActivityLog } from '../../../activity/activity-log';
-import { CancelCaseCommand } from '../../../cases/commands/cancel-case/cancel-case.command';
-import { CreateCaseCommand } from '../../../cases/commands/create-case/create-case.command';
-import { EditCaseCommand } from '../../../cases/commands/edit-case/edit-case.command';
-import { OpenCaseCommand } from '../../../cases/commands/open-case/open-case.command';
-import { ResolveCaseCommand } from '../../../cases/commands/resolve-case/resolve-case.command';
+import { ActivityEntry, ActivityLog } from '../../../activity';
+import { CancelCaseCommand } from '../../../cases';
+import { CreateCaseCommand } from '../../../cases';
+import { EditCaseCommand } from '../../../cases';
+import { OpenCaseCommand } from '../../../cases';
+import { ResolveCaseCommand } from '../../../cases';
 import { DueDateCheck } from './due-date-check';
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';

@@ -4,8 +4,8 @@ import { DefinitionsBuilder } from '../../../../../test/support/builders/definit
 import { userActor } from '../../../../../test/support/case-trail';
 import { createTestApp, TEST_START, TestApp } from '../../../../../test/support/test-app';
 import { newTenant } from '../../../../../test/support/test-env';
-import { CreateCaseCommand } from '../../../cases/commands/create-case/create-case.command';
-import { EditCaseCommand } from '../../../cases/commands/edit-case/edit-case.command';
+import { CreateCaseCommand } from '../../../cases';
+import { EditCaseCommand } from '../../../cases';
 import { SlaCheck } from './sla-check';
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';

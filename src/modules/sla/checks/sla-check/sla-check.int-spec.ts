@@ -7,12 +7,12 @@ import { userActor } from '../../../../../test/support/case-trail';
 import { createTestApp, TEST_START, TestApp } from '../../../../../test/support/test-app';
 import { newTenant } from '../../../../../test/support/test-env';
 import { CaseState } from '../../../../shared/domain/case-state';
-import { ActivityEntry, ActivityLog } from '../../../activity/activity-log';
-import { CreateCaseCommand } from '../../../cases/commands/create-case/create-case.command';
-import { HoldCaseCommand } from '../../../cases/commands/hold-case/hold-case.command';
-import { OpenCaseCommand } from '../../../cases/commands/open-case/open-case.command';
-import { ResolveCaseCommand } from '../../../cases/commands/resolve-case/resolve-case.command';
-import { CancelCaseCommand } from '../../../cases/commands/cancel-case/cancel-case.command';
+import { ActivityEntry, ActivityLog } from '../../../activity';
+import { CreateCaseCommand } from '../../../cases';
+import { HoldCaseCommand } from '../../../cases';
+import { OpenCaseCommand } from '../../../cases';
+import { ResolveCaseCommand } from '../../../cases';
+import { CancelCaseCommand } from '../../../cases';
 import { SlaCheck } from './sla-check';
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';

@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../../../shared/domain/domain-event';
-import { ActivityEntry } from '../../../activity/activity-log';
+import { ActivityEntry } from '../../../activity';
 
 /** Something the SLA module did to a case (a mark, a re-selection), as the activity log keeps it. */
 export abstract class CaseDeadlineEvent extends DomainEvent {

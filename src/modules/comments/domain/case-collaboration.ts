@@ -7,23 +7,23 @@ import {
   WatcherNotFoundError,
   WatchingForOthersForbiddenError,
 } from './case-collaboration.errors';
-import { changedFields } from './case-edit';
-import { raisedPercent, ReachedMilestone } from './case-milestones';
-import { nextState } from './case-transitions';
-import { normalizeTags } from './case-values';
-import { CaseProps, ChangeContext, PendingComment } from './case.props';
-import { CaseCommentedEvent } from './events/case-commented.event';
-import { CaseDocumentRemovedEvent } from './events/case-document-removed.event';
-import { CaseDocumentUploadedEvent } from './events/case-document-uploaded.event';
-import { CaseInitiatorCommentedEvent } from './events/case-initiator-commented.event';
-import { CaseMessageReceivedEvent } from './events/case-message-received.event';
-import { CaseMessageSentEvent } from './events/case-message-sent.event';
-import { CaseMilestoneReachedEvent } from './events/case-milestone-reached.event';
-import { CaseTagRemovedEvent } from './events/case-tag-removed.event';
-import { CaseTagsAddedEvent } from './events/case-tags-added.event';
-import { CaseWatcherAddedEvent } from './events/case-watcher-added.event';
-import { CaseWatcherRemovedEvent } from './events/case-watcher-removed.event';
-import { CaseChangeData, CaseEventClass } from './events/case.event';
+import { Case } from '../../cases';
+import { CaseChange } from '../../cases';
+import { changedFields } from '../../cases';
+import { raisedPercent, ReachedMilestone } from '../../cases';
+import { nextState } from '../../cases';
+import { normalizeTags } from '../../cases';
+import { CaseProps, ChangeContext, PendingComment } from '../../cases';
+import { CaseCommentedEvent } from '../../cases';
+import { CaseInitiatorCommentedEvent } from '../../cases';
+import { CaseMessageReceivedEvent } from '../../cases';
+import { CaseMessageSentEvent } from '../../cases';
+import { CaseMilestoneReachedEvent } from '../../cases';
+import { CaseTagRemovedEvent } from '../../cases';
+import { CaseTagsAddedEvent } from '../../cases';
+import { CaseWatcherAddedEvent } from '../../cases';
+import { CaseWatcherRemovedEvent } from '../../cases';
+import { CaseChangeData, CaseEventClass } from '../../cases';
 
 export const MAX_COMMENT_LENGTH = 10_000;
 export const MAX_SUBJECT_LENGTH = 500;
@@ -44,15 +44,6 @@ export interface CaseMessage {
   createdBy: string;
 }
 
-/** What the case records of a document attached to it (the bytes live in storage). */
-export interface CaseDocumentFacts {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
-
 /** A milestone recorded by hand: it was reached in the state the case was in. */
 export interface ManualMilestone extends ReachedMilestone {
   manual: true;
@@ -68,19 +59,11 @@ export type Collaboration =
   | { kind: 'unwatch'; userId: string }
   | { kind: 'sendMessage'; subject: string; body: string; to?: string }
   | { kind: 'receiveMessage'; from: string; subject: string; body: string }
-  | { kind: 'milestone'; name: string; percent?: number }
-  | { kind: 'attachDocument'; document: CaseDocumentFacts }
-  | { kind: 'removeDocument'; document: CaseDocumentFacts };
+  | { kind: 'milestone'; name: string; percent?: number };
 
-/** What a collaboration change does to a case. */
-export interface CollaborationOutcome {
-  event: CaseEventClass;
-  data: CaseChangeData;
-  patch: Partial<CaseProps>;
-  comment?: PendingComment;
+/** What a collaboration change does to a case, and the message it wrote (case_messages). */
+export interface CollaborationOutcome extends CaseChange {
   message?: CaseMessage;
-  /** The initiator answered: a case waiting in REQUEST_INPUT goes back to IN_PROCESS. */
-  answersInput?: boolean;
 }
 
 /** What the caller learns of a collaboration change. */
@@ -146,7 +129,7 @@ function withPatch(
   props: CaseProps,
   event: CaseEventClass,
   data: CaseChangeData,
-  patch: Partial<CaseProps>,
+  patch: CaseChange['patch'],
 ): CollaborationOutcome {
   return { event, data: { ...data, changes: changedFields(props, patch) }, patch };
 }
@@ -208,7 +191,7 @@ function commented(
   const added = comment(byInitiator ? 'INITIATOR' : 'COMMENT', change.text, ctx);
   const event = byInitiator ? CaseInitiatorCommentedEvent : CaseCommentedEvent;
   const data = { commentId: added.id };
-  return { event, data, patch: {}, comment: added, answersInput: byInitiator };
+  return { event, data, patch: {}, comment: added, answers: byInitiator ? change.kind : undefined };
 }
 
 function watched(
@@ -240,24 +223,13 @@ function corresponded(
     : message('OUT', ctx.actor.userId, change.to?.trim() || props.initiatorId, change, ctx);
   const event = inbound ? CaseMessageReceivedEvent : CaseMessageSentEvent;
   const data = messageData(recorded);
-  return { event, data, patch: {}, message: recorded, answersInput: inbound };
-}
-
-function documented(
-  change: Extract<Collaboration, { kind: 'attachDocument' | 'removeDocument' }>,
-): CollaborationOutcome {
-  const { id: documentId, fileName, contentType, size, sha256 } = change.document;
-  if (change.kind === 'removeDocument') {
-    return { event: CaseDocumentRemovedEvent, data: { documentId, fileName }, patch: {} };
-  }
-  const data = { documentId, fileName, contentType, size, sha256 };
-  return { event: CaseDocumentUploadedEvent, data, patch: {} };
+  return { event, data, patch: {}, message: recorded, answers: inbound ? change.kind : undefined };
 }
 
 /**
- * What comments, tags, watchers, messages, manual milestones and documents do to a case, or null
- * when the change is already in place. Tags and milestones are edits (not on a closed case);
- * the conversation, watchers and documents stay open in every state.
+ * What comments, tags, watchers, messages and manual milestones do to a case, or null when the
+ * change is already in place. Tags and milestones are edits (not on a closed case); the
+ * conversation and watchers stay open in every state.
  */
 export function collaborationOutcome(
   props: CaseProps,
@@ -280,8 +252,17 @@ export function collaborationOutcome(
       return corresponded(props, change, ctx);
     case 'milestone':
       return milestone(props, change.name, change.percent, ctx);
-    case 'attachDocument':
-    case 'removeDocument':
-      return documented(change);
   }
+}
+
+/** Applies a collaboration change to the case (Case.applyChange), or nothing when in place. */
+export function collaborate(
+  kase: Case,
+  change: Collaboration,
+  ctx: ChangeContext,
+): CollaborationResult {
+  const outcome = collaborationOutcome(kase.snapshot, change, ctx);
+  if (!outcome) return { answeredInput: false };
+  const { answeredInput } = kase.applyChange(outcome, ctx);
+  return { answeredInput, comment: outcome.comment, message: outcome.message };
 }

@@ -1,8 +1,9 @@
 import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseState } from '../../../shared/domain/case-state';
 import { actor, caseIn, ctx, T1 } from '../../../../test/support/builders/case-aggregate.builder';
-import { Case } from './case.aggregate';
-import { CaseEvent } from './events/case.event';
+import { Case } from '../../cases';
+import { CaseEvent } from '../../cases';
+import { collaborate } from './case-collaboration';
 
 const { OPENED, IN_PROCESS, REQUEST_INPUT, ON_HOLD, RESOLVED, COMPLETED, CANCELED } = CaseState;
 const LIVE = [CaseState.NEW, OPENED, IN_PROCESS, REQUEST_INPUT, ON_HOLD, RESOLVED];
@@ -17,7 +18,7 @@ describe('Case.collaborate', () => {
     it('adds a trimmed comment with its event and bumps updatedAt, in any state', () => {
       for (const state of [...LIVE, COMPLETED, CANCELED]) {
         const kase = caseIn(state);
-        const result = kase.collaborate({ kind: 'comment', text: '  Looks like toner  ' }, ctx());
+        const result = collaborate(kase, { kind: 'comment', text: '  Looks like toner  ' }, ctx());
         expect(result).toEqual({
           answeredInput: false,
           comment: {
@@ -30,17 +31,20 @@ describe('Case.collaborate', () => {
           message: undefined,
         });
         expect(kase.snapshot).toMatchObject({ state, updatedAt: T1 });
-        expect(events(kase)).toEqual([
-          { type: 'case.commented', actorId: 'alice', data: { commentId: result.comment!.id } },
-        ]);
-        expect(kase.pullChildren().comments).toEqual([result.comment]);
+        const [commented] = kase.pullEvents() as CaseEvent[];
+        expect(commented.context.comment).toEqual(result.comment);
+        expect({ type: commented.type, actorId: commented.actorId, data: commented.data }).toEqual({
+          type: 'case.commented',
+          actorId: 'alice',
+          data: { commentId: result.comment!.id },
+        });
       }
     });
 
     it('refuses blank and over-long text with 400 details on `text`', () => {
       const kase = caseIn(OPENED);
       for (const text of ['', '   \n\t ', 'x'.repeat(10_001)]) {
-        expect(() => kase.collaborate({ kind: 'comment', text }, ctx())).toThrow(
+        expect(() => collaborate(kase, { kind: 'comment', text }, ctx())).toThrow(
           expect.objectContaining({
             code: 'CASE4000',
             details: [expect.objectContaining({ field: 'text' })],
@@ -48,7 +52,7 @@ describe('Case.collaborate', () => {
         );
       }
       expect(
-        kase.collaborate({ kind: 'comment', text: 'x'.repeat(10_000) }, ctx()).comment?.text,
+        collaborate(kase, { kind: 'comment', text: 'x'.repeat(10_000) }, ctx()).comment?.text,
       ).toHaveLength(10_000);
     });
   });
@@ -56,7 +60,8 @@ describe('Case.collaborate', () => {
   describe('initiator comments', () => {
     it('answers a REQUEST_INPUT case: comment, then IN_PROCESS through the process transition', () => {
       const kase = caseIn(REQUEST_INPUT, { initiatorId: 'carol' });
-      const result = kase.collaborate(
+      const result = collaborate(
+        kase,
         { kind: 'initiatorComment', text: 'Here it is' },
         ctx(actor('carol')),
       );
@@ -80,7 +85,8 @@ describe('Case.collaborate', () => {
     it('keeps the state in every other state', () => {
       for (const state of [CaseState.NEW, OPENED, IN_PROCESS, ON_HOLD, RESOLVED, COMPLETED]) {
         const kase = caseIn(state, { initiatorId: 'carol' });
-        const result = kase.collaborate(
+        const result = collaborate(
+          kase,
           { kind: 'initiatorComment', text: 'More info' },
           ctx(actor('carol')),
         );
@@ -96,7 +102,7 @@ describe('Case.collaborate', () => {
     it('is 403 CASE4031 for anyone but the initiator, even CASE_ALL', () => {
       const kase = caseIn(REQUEST_INPUT, { initiatorId: 'carol' });
       expect(() =>
-        kase.collaborate({ kind: 'initiatorComment', text: 'Hi' }, ctx(actor('alice'))),
+        collaborate(kase, { kind: 'initiatorComment', text: 'Hi' }, ctx(actor('alice'))),
       ).toThrow(expect.objectContaining({ code: 'CASE4031' }));
       expect(kase.snapshot.state).toBe(REQUEST_INPUT);
       expect(kase.pullEvents()).toEqual([]);
@@ -106,7 +112,8 @@ describe('Case.collaborate', () => {
   describe('tags', () => {
     it('merges normalized tags, records only the new ones, and ignores a repeat', () => {
       const kase = caseIn(OPENED, { tags: ['printer'] });
-      kase.collaborate(
+      collaborate(
+        kase,
         { kind: 'addTags', tags: [' Urgent ', 'PRINTER', 'urgent', 'floor-2'] },
         ctx(),
       );
@@ -121,43 +128,43 @@ describe('Case.collaborate', () => {
           },
         },
       ]);
-      kase.collaborate({ kind: 'addTags', tags: ['URGENT'] }, ctx());
+      collaborate(kase, { kind: 'addTags', tags: ['URGENT'] }, ctx());
       expect(kase.pullEvents()).toEqual([]);
     });
 
     it('bounds a case to 20 tags of 50 characters', () => {
       const full = caseIn(OPENED, { tags: Array.from({ length: 20 }, (_, i) => `t${i}`) });
-      expect(() => full.collaborate({ kind: 'addTags', tags: ['one-more'] }, ctx())).toThrow(
+      expect(() => collaborate(full, { kind: 'addTags', tags: ['one-more'] }, ctx())).toThrow(
         expect.objectContaining({
           code: 'CASE4000',
           details: [expect.objectContaining({ field: 'tags' })],
         }),
       );
       expect(() =>
-        caseIn(OPENED).collaborate({ kind: 'addTags', tags: ['x'.repeat(51)] }, ctx()),
+        collaborate(caseIn(OPENED), { kind: 'addTags', tags: ['x'.repeat(51)] }, ctx()),
       ).toThrow(expect.objectContaining({ code: 'CASE4000' }));
-      expect(full.collaborate({ kind: 'addTags', tags: ['T0'] }, ctx())).toEqual({
+      expect(collaborate(full, { kind: 'addTags', tags: ['T0'] }, ctx())).toEqual({
         answeredInput: false,
       });
     });
 
     it('removes a tag matched after normalization; an absent tag is 404 CASE4049', () => {
       const kase = caseIn(OPENED, { tags: ['printer', 'urgent'] });
-      kase.collaborate({ kind: 'removeTag', tag: ' URGENT' }, ctx());
+      collaborate(kase, { kind: 'removeTag', tag: ' URGENT' }, ctx());
       expect(kase.snapshot.tags).toEqual(['printer']);
       expect(events(kase)[0]).toMatchObject({ type: 'case.tag-removed', data: { tag: 'urgent' } });
-      expect(() => kase.collaborate({ kind: 'removeTag', tag: 'urgent' }, ctx())).toThrow(
+      expect(() => collaborate(kase, { kind: 'removeTag', tag: 'urgent' }, ctx())).toThrow(
         expect.objectContaining({ code: 'CASE4049' }),
       );
     });
 
     it('are edits: not on a closed case (409 CASE4091)', () => {
       for (const state of [COMPLETED, CANCELED]) {
-        expect(() => caseIn(state).collaborate({ kind: 'addTags', tags: ['x'] }, ctx())).toThrow(
+        expect(() => collaborate(caseIn(state), { kind: 'addTags', tags: ['x'] }, ctx())).toThrow(
           expect.objectContaining({ code: 'CASE4091' }),
         );
         expect(() =>
-          caseIn(state, { tags: ['x'] }).collaborate({ kind: 'removeTag', tag: 'x' }, ctx()),
+          collaborate(caseIn(state, { tags: ['x'] }), { kind: 'removeTag', tag: 'x' }, ctx()),
         ).toThrow(expect.objectContaining({ code: 'CASE4091' }));
       }
     });
@@ -166,10 +173,10 @@ describe('Case.collaborate', () => {
   describe('watchers', () => {
     it('lets a viewer watch and unwatch themselves; a repeat watch changes nothing', () => {
       const kase = caseIn(OPENED);
-      kase.collaborate({ kind: 'watch', userId: 'bob' }, ctx(viewer('bob')));
-      kase.collaborate({ kind: 'watch', userId: 'bob' }, ctx(viewer('bob')));
+      collaborate(kase, { kind: 'watch', userId: 'bob' }, ctx(viewer('bob')));
+      collaborate(kase, { kind: 'watch', userId: 'bob' }, ctx(viewer('bob')));
       expect(kase.snapshot.watchers).toEqual(['bob']);
-      kase.collaborate({ kind: 'unwatch', userId: 'bob' }, ctx(viewer('bob')));
+      collaborate(kase, { kind: 'unwatch', userId: 'bob' }, ctx(viewer('bob')));
       expect(kase.snapshot.watchers).toEqual([]);
       expect(events(kase).map((e) => [e.type, e.data.userId])).toEqual([
         ['case.watcher-added', 'bob'],
@@ -180,13 +187,17 @@ describe('Case.collaborate', () => {
     it('needs CASE_EDIT for someone else (403 CASE4030); unwatching a non-watcher is 404 CASE4050', () => {
       const kase = caseIn(COMPLETED, { watchers: ['dave'] });
       for (const kind of ['watch', 'unwatch'] as const) {
-        expect(() => kase.collaborate({ kind, userId: 'dave' }, ctx(viewer('bob')))).toThrow(
+        expect(() => collaborate(kase, { kind, userId: 'dave' }, ctx(viewer('bob')))).toThrow(
           expect.objectContaining({ code: 'CASE4030' }),
         );
       }
-      kase.collaborate({ kind: 'watch', userId: 'erin' }, ctx(viewer('bob', Permission.CASE_EDIT)));
+      collaborate(
+        kase,
+        { kind: 'watch', userId: 'erin' },
+        ctx(viewer('bob', Permission.CASE_EDIT)),
+      );
       expect(kase.snapshot.watchers).toEqual(['dave', 'erin']);
-      expect(() => kase.collaborate({ kind: 'unwatch', userId: 'zed' }, ctx())).toThrow(
+      expect(() => collaborate(kase, { kind: 'unwatch', userId: 'zed' }, ctx())).toThrow(
         expect.objectContaining({ code: 'CASE4050' }),
       );
     });
@@ -195,11 +206,13 @@ describe('Case.collaborate', () => {
   describe('messages', () => {
     it('sends to the initiator by default and to an explicit address otherwise', () => {
       const kase = caseIn(OPENED, { initiatorId: 'carol' });
-      const first = kase.collaborate(
+      const first = collaborate(
+        kase,
         { kind: 'sendMessage', subject: ' Hi ', body: ' Need a photo ' },
         ctx(),
       );
-      const second = kase.collaborate(
+      const second = collaborate(
+        kase,
         { kind: 'sendMessage', subject: 'Hi', body: 'Copy', to: 'ops@example.com' },
         ctx(),
       );
@@ -236,105 +249,19 @@ describe('Case.collaborate', () => {
         subject: 'Re',
         body: 'Done',
       } as const;
-      expect(waiting.collaborate(change, ctx(actor('gateway'))).answeredInput).toBe(true);
+      expect(collaborate(waiting, change, ctx(actor('gateway'))).answeredInput).toBe(true);
       expect(waiting.snapshot.state).toBe(IN_PROCESS);
       expect(events(waiting).map((e) => e.type)).toEqual([
         'case.message-received',
         'case.processing-started',
       ]);
       const held = caseIn(ON_HOLD);
-      expect(held.collaborate(change, ctx(actor('gateway'))).message).toMatchObject({
+      expect(collaborate(held, change, ctx(actor('gateway'))).message).toMatchObject({
         direction: 'IN',
         from: 'carol@example.com',
         to: null,
       });
       expect(held.snapshot.state).toBe(ON_HOLD);
     });
-  });
-
-  describe('manual milestones', () => {
-    it('records the milestone and raises completedPercent, never lowering it', () => {
-      const kase = caseIn(IN_PROCESS, { completedPercent: 40 });
-      kase.collaborate({ kind: 'milestone', name: ' Parts ordered ', percent: 60 }, ctx());
-      kase.collaborate({ kind: 'milestone', name: 'Second look', percent: 10 }, ctx());
-      kase.collaborate({ kind: 'milestone', name: 'Note only' }, ctx());
-      expect(kase.snapshot.completedPercent).toBe(60);
-      expect(kase.snapshot.milestones).toEqual([
-        {
-          name: 'Parts ordered',
-          percent: 60,
-          onState: IN_PROCESS,
-          reachedAt: T1.toISOString(),
-          manual: true,
-          recordedBy: 'alice',
-        },
-        {
-          name: 'Second look',
-          percent: 10,
-          onState: IN_PROCESS,
-          reachedAt: T1.toISOString(),
-          manual: true,
-          recordedBy: 'alice',
-        },
-        {
-          name: 'Note only',
-          percent: 60,
-          onState: IN_PROCESS,
-          reachedAt: T1.toISOString(),
-          manual: true,
-          recordedBy: 'alice',
-        },
-      ]);
-      expect(events(kase).map((e) => [e.type, e.data.completedPercent])).toEqual([
-        ['case.milestone-reached', 60],
-        ['case.milestone-reached', 60],
-        ['case.milestone-reached', 60],
-      ]);
-    });
-
-    it('refuses a percent outside 0..100 or not whole', () => {
-      for (const percent of [-1, 101, 12.5, Number.NaN]) {
-        expect(() =>
-          caseIn(OPENED).collaborate({ kind: 'milestone', name: 'x', percent }, ctx()),
-        ).toThrow(expect.objectContaining({ code: 'CASE4000' }));
-      }
-    });
-
-    it('is an edit: not on a closed case', () => {
-      expect(() =>
-        caseIn(CANCELED).collaborate({ kind: 'milestone', name: 'x', percent: 5 }, ctx()),
-      ).toThrow(expect.objectContaining({ code: 'CASE4091' }));
-    });
-  });
-
-  it('records document uploads and removals', () => {
-    const kase = caseIn(RESOLVED);
-    const document = {
-      id: 'doc-1',
-      fileName: 'a.pdf',
-      contentType: 'application/pdf',
-      size: 3,
-      sha256: 'abc',
-    };
-    kase.collaborate({ kind: 'attachDocument', document }, ctx());
-    kase.collaborate({ kind: 'removeDocument', document }, ctx());
-    expect(events(kase)).toEqual([
-      {
-        type: 'case.document-uploaded',
-        actorId: 'alice',
-        data: {
-          documentId: 'doc-1',
-          fileName: 'a.pdf',
-          contentType: 'application/pdf',
-          size: 3,
-          sha256: 'abc',
-        },
-      },
-      {
-        type: 'case.document-removed',
-        actorId: 'alice',
-        data: { documentId: 'doc-1', fileName: 'a.pdf' },
-      },
-    ]);
   });
 });

@@ -1,24 +1,15 @@
-import { CaseState } from '../../../shared/domain/case-state';
+import { OutboxEvent } from '../outbox/outbox-event';
 import {
   addresseeOf,
   caseNotifications,
+  CaseEventPayload,
+  FollowedCase,
   followersOf,
-  NotifiedCase,
 } from './case-notification.policy';
-import { CaseClaimedEvent } from './events/case-claimed.event';
-import { CaseCommentedEvent } from './events/case-commented.event';
-import { CaseInitiatorCommentedEvent } from './events/case-initiator-commented.event';
-import { CaseMessageReceivedEvent } from './events/case-message-received.event';
-import { CaseMessageSentEvent } from './events/case-message-sent.event';
-import { CaseResolvedEvent } from './events/case-resolved.event';
-import { CaseTagsAddedEvent } from './events/case-tags-added.event';
-import { CaseChangeData, CaseEventClass } from './events/case.event';
 
 const AT = new Date('2026-01-05T10:00:00.000Z');
 
-const kase: NotifiedCase = {
-  id: 'case-1',
-  clientId: 'acme',
+const kase: FollowedCase = {
   displayId: 'CMacme-7',
   details: 'Printer on fire',
   watchers: ['wendy', 'alice', 'uma'],
@@ -26,8 +17,23 @@ const kase: NotifiedCase = {
   assignedToGroups: ['desk', 'desk'],
 };
 
-const event = (cls: CaseEventClass, actorId: string, data: CaseChangeData) =>
-  new cls('acme', 'case-1', AT, actorId, null, data);
+let ids = 0;
+/** A case event as the relay hands it over: the outbox row of `type` with its payload. */
+const event = (
+  type: string,
+  actorId: string,
+  data: Omit<CaseEventPayload, 'actorId' | 'case'> = {},
+  followed: FollowedCase = kase,
+) =>
+  new OutboxEvent(`e-${++ids}`, type, 'acme', 'case-1', ids, AT, {
+    caseId: 'case-1',
+    actorId,
+    onBehalfOf: null,
+    ...data,
+    case: followed,
+  });
+
+const notify = (...events: OutboxEvent[]) => events.flatMap((e) => caseNotifications(e));
 
 const who = (list: { recipient: { kind: string; id: string } }[]) =>
   list.map((n) => `${n.recipient.kind}:${n.recipient.id}`);
@@ -42,19 +48,20 @@ describe('case notification policy', () => {
   });
 
   it('tells the followers of a state change, with the comment that came with it', () => {
-    const resolved = event(CaseResolvedEvent, 'alice', {
-      fromState: CaseState.IN_PROCESS,
-      toState: CaseState.RESOLVED,
+    const resolved = event('case.resolved', 'alice', {
+      fromState: 'IN_PROCESS',
+      toState: 'RESOLVED',
       commentId: 'c-1',
+      comment: { text: 'Fuser replaced' },
     });
-    const comments = [{ id: 'c-1', authorId: 'alice', text: 'Fuser replaced', createdAt: AT }];
-    const notifications = caseNotifications(kase, [resolved], comments);
+    const notifications = notify(resolved);
     expect(who(notifications)).toEqual(['user:wendy', 'user:uma', 'group:desk']);
     expect(notifications[0]).toEqual({
       clientId: 'acme',
       caseId: 'case-1',
       recipient: { kind: 'user', id: 'wendy' },
       template: 'case.state-changed',
+      dedupeKey: `event:${resolved.id}`,
       payload: {
         displayId: 'CMacme-7',
         details: 'Printer on fire',
@@ -67,17 +74,9 @@ describe('case notification policy', () => {
   });
 
   it('tells the followers of comments and initiator comments, with the text', () => {
-    const comments = [
-      { id: 'c-1', authorId: 'uma', text: 'On it', createdAt: AT },
-      { id: 'c-2', kind: 'INITIATOR' as const, authorId: 'carol', text: 'Thanks', createdAt: AT },
-    ];
-    const notifications = caseNotifications(
-      kase,
-      [
-        event(CaseCommentedEvent, 'uma', { commentId: 'c-1' }),
-        event(CaseInitiatorCommentedEvent, 'carol', { commentId: 'c-2' }),
-      ],
-      comments,
+    const notifications = notify(
+      event('case.commented', 'uma', { commentId: 'c-1', comment: { text: 'On it' } }),
+      event('case.initiator-commented', 'carol', { commentId: 'c-2', comment: { text: 'Thanks' } }),
     );
     expect(notifications.map((n) => [n.template, n.recipient.id, n.payload])).toEqual([
       ['case.commented', 'wendy', expect.objectContaining({ authorId: 'uma', comment: 'On it' })],
@@ -106,9 +105,7 @@ describe('case notification policy', () => {
       subject: 'Photo?',
       body: 'Please',
     };
-    const toInitiator = caseNotifications(kase, [
-      event(CaseMessageSentEvent, 'alice', { ...data, to: 'carol' }),
-    ]);
+    const toInitiator = notify(event('case.message-sent', 'alice', { ...data, to: 'carol' }));
     expect(who(toInitiator)).toEqual(['user:carol', 'user:wendy', 'user:uma', 'group:desk']);
     expect(toInitiator[0]).toMatchObject({
       template: 'case.message',
@@ -120,18 +117,16 @@ describe('case notification policy', () => {
         direction: 'OUT',
       },
     });
-    const toAddress = caseNotifications(kase, [
-      event(CaseMessageSentEvent, 'alice', { ...data, to: 'carol@example.com' }),
-    ]);
+    const toAddress = notify(
+      event('case.message-sent', 'alice', { ...data, to: 'carol@example.com' }),
+    );
     expect(who(toAddress)[0]).toBe('email:carol@example.com');
-    const toWatcher = caseNotifications(kase, [
-      event(CaseMessageSentEvent, 'alice', { ...data, to: 'wendy' }),
-    ]);
+    const toWatcher = notify(event('case.message-sent', 'alice', { ...data, to: 'wendy' }));
     expect(who(toWatcher)).toEqual(['user:wendy', 'user:uma', 'group:desk']);
   });
 
   it('tells the followers of an inbound message, but nobody outside them', () => {
-    const received = event(CaseMessageReceivedEvent, 'gateway', {
+    const received = event('case.message-received', 'gateway', {
       messageId: 'm-2',
       direction: 'IN',
       from: 'carol@example.com',
@@ -139,33 +134,32 @@ describe('case notification policy', () => {
       subject: 'Re',
       body: 'Attached',
     });
-    expect(who(caseNotifications(kase, [received]))).toEqual([
-      'user:wendy',
-      'user:alice',
-      'user:uma',
-      'group:desk',
-    ]);
+    expect(who(notify(received))).toEqual(['user:wendy', 'user:alice', 'user:uma', 'group:desk']);
   });
 
   it('stays silent for changes that are not state changes, comments or messages', () => {
     const quiet = [
-      event(CaseClaimedEvent, 'uma', { changes: { assignedToUsers: { old: [], new: ['uma'] } } }),
-      event(CaseTagsAddedEvent, 'uma', { tags: ['x'] }),
-      event(CaseResolvedEvent, 'uma', {
-        fromState: CaseState.RESOLVED,
-        toState: CaseState.RESOLVED,
-      }),
+      event('case.claimed', 'uma', {}),
+      event('case.tags-added', 'uma', {}),
+      event('case.resolved', 'uma', { fromState: 'RESOLVED', toState: 'RESOLVED' }),
     ];
-    expect(caseNotifications(kase, quiet)).toEqual([]);
+    const noCase = new OutboxEvent('e-x', 'case.resolved', 'acme', 'case-1', 1, AT, {
+      actorId: 'alice',
+      fromState: 'OPENED',
+      toState: 'RESOLVED',
+    });
+    expect(notify(...quiet, noCase)).toEqual([]);
   });
 
   it('notifies no one when nobody follows but the actor', () => {
     const lonely = { ...kase, watchers: ['alice'], assignedToUsers: [], assignedToGroups: [] };
-    const resolved = event(CaseResolvedEvent, 'alice', {
-      fromState: CaseState.OPENED,
-      toState: CaseState.RESOLVED,
-    });
-    expect(caseNotifications(lonely, [resolved])).toEqual([]);
+    const resolved = event(
+      'case.resolved',
+      'alice',
+      { fromState: 'OPENED', toState: 'RESOLVED' },
+      lonely,
+    );
+    expect(notify(resolved)).toEqual([]);
   });
 
   it('addresses e-mail addresses as e-mail and anything else as a user', () => {

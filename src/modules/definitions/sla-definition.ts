@@ -1,17 +1,17 @@
-import { CaseState } from '../../../shared/domain/case-state';
+import { CaseState } from '../../shared/domain/case-state';
 
 /** One SLA of a case type, as the definitions module stores it in `case_types.slas`. */
 export interface SlaDefinition {
   id: string;
   name: string;
-  /** null: applies to cases of every priority. */
+  /** Applies only to cases of this priority; null applies to all. */
   priorityId: string | null;
   warnAfterMinutes: number;
   breachAfterMinutes: number;
   pauseInStates: CaseState[];
 }
 
-/** Reads the jsonb column directly: this module never imports the definitions module. */
+/** The one reader of the stored jsonb: numbers as numbers, entries without an id skipped. */
 export function parseSlaDefinitions(raw: unknown): SlaDefinition[] {
   if (!Array.isArray(raw)) return [];
   return (raw as Partial<SlaDefinition>[])
