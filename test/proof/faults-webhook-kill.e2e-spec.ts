@@ -22,7 +22,8 @@ const ACTIONS_EACH = Math.max(2, Math.ceil(EVENTS / CASES) - 1);
 /**
  * The receiver's answer time. A case's events are sent one at a time and the dispatcher sends
  * WEBHOOK_CONCURRENCY at once, so delivery lags behind: far behind while the events are produced
- * (the kill must find most of them undelivered, however slow the machine), less afterwards.
+ * and until the kill (which must find most of them undelivered and some in flight, however slow
+ * the machine), less after the restart.
  */
 const PRODUCING_DELAY_MS = 800;
 const RECEIVER_DELAY_MS = sizeFromEnv('PROOF_WEBHOOK_DELAY_MS', 150);
@@ -30,7 +31,7 @@ const RECEIVER_DELAY_MS = sizeFromEnv('PROOF_WEBHOOK_DELAY_MS', 150);
 /** Quick polls, and claims (outbox and webhook leases) that come back a few seconds after the crash. */
 const SERVICE_ENV = {
   WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
-  WEBHOOK_CONCURRENCY: '4',
+  WEBHOOK_CONCURRENCY: '8',
   WEBHOOK_TIMEOUT_MS: '2000',
   WEBHOOK_RETRY_BASE_MS: '200',
   WEBHOOK_RETRY_MAX_MS: '1000',
@@ -109,6 +110,17 @@ async function outboxOf(scratch: ScratchDatabase, tenant: string): Promise<Outbo
   );
 }
 
+async function deliveries(scratch: ScratchDatabase, tenant: string) {
+  const [row] = (await scratch.db.query(
+    `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+            count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded,
+            count(*) FILTER (WHERE status = 'failed')::int AS failed
+       FROM webhook_deliveries WHERE client_id = $1`,
+    [tenant],
+  )) as { pending: number; succeeded: number; failed: number }[];
+  return row;
+}
+
 function distinctIds(receiver: WebhookReceiver): Set<string> {
   return new Set(receiver.received.map((r) => r.headers['webhook-id'] as string));
 }
@@ -161,7 +173,6 @@ if (POSTGRES_URL) {
         Array.from({ length: CASES }, () => api.caseWithActions(caseTypeId)),
       );
       const producedIn = Date.now() - producing;
-      receiver.delayMs = RECEIVER_DELAY_MS;
       const expected = await outboxOf(scratch, tenant);
       expect(expected.length).toBeGreaterThanOrEqual(CASES * (ACTIONS_EACH + 1));
 
@@ -178,14 +189,31 @@ if (POSTGRES_URL) {
       expect(inFlightAtKill).toBeGreaterThan(0);
       expect(atKill).toBeLessThan(expected.length);
 
+      receiver.delayMs = RECEIVER_DELAY_MS;
       const restarted = Date.now();
       const second = await start('webhooks-2');
+      const missing = () => expected.filter((e) => !distinctIds(receiver).has(e.id)).length;
       await waitFor(
         'the restarted service to deliver every event',
-        async () => expected.every((e) => distinctIds(receiver).has(e.id)),
+        async () => missing() === 0,
         60_000,
         100,
+      ).catch((error: Error) => {
+        throw new Error(
+          `${error.message}: ${missing()} of ${expected.length} never received\n${second.tail()}`,
+        );
+      });
+      await waitFor(
+        'every delivery to be recorded',
+        async () => (await deliveries(scratch, tenant)).pending === 0,
+        20_000,
+        100,
       );
+      expect(await deliveries(scratch, tenant)).toEqual({
+        pending: 0,
+        succeeded: expected.length,
+        failed: 0,
+      });
       const restartedIn = Date.now() - restarted;
       await second.kill();
 
@@ -198,7 +226,7 @@ if (POSTGRES_URL) {
       }
       report(
         `webhook kill: ${expected.length} events over ${CASES} cases produced in ${producedIn} ms; ` +
-          `all delivered ${restartedIn} ms after the restart; killed with ${atKill} ` +
+          `all delivered and recorded ${restartedIn} ms after the restart; killed with ${atKill} ` +
           `received and ${inFlightAtKill} in flight; ${receiver.received.length - expected.length} re-sent`,
       );
     }, 150_000);
