@@ -11,6 +11,10 @@ export interface Received {
 export class WebhookReceiver {
   readonly received: Received[] = [];
   status: (r: Received) => number = () => 204;
+  /** How long each answer waits after the request is recorded (a slow endpoint). */
+  delayMs = 0;
+  /** Requests read but not answered yet. */
+  open = 0;
   private server?: Server;
 
   async start(): Promise<string> {
@@ -25,7 +29,15 @@ export class WebhookReceiver {
         };
         const status = this.status(r);
         if (status >= 200 && status < 300) this.received.push(r);
-        res.writeHead(status).end();
+        if (this.delayMs <= 0) {
+          res.writeHead(status).end();
+          return;
+        }
+        this.open++;
+        setTimeout(() => {
+          this.open--;
+          if (!res.destroyed) res.writeHead(status).end();
+        }, this.delayMs);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
