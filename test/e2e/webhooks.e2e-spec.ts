@@ -53,7 +53,7 @@ describe('Webhooks and the change feed (e2e)', () => {
       );
       await subscriber.handle(event);
     }
-    await t.app.get(WebhookDispatcher).drain();
+    await t.app.get(WebhookDispatcher).drain(clientId);
   }
 
   const createCase = async (caseTypeId: string) =>
@@ -252,7 +252,7 @@ describe('Webhooks and the change feed (e2e)', () => {
       code: 'CASE1306',
       data: { id: head.id, status: 'pending' },
     });
-    await t.app.get(WebhookDispatcher).drain();
+    await t.app.get(WebhookDispatcher).drain(tenant);
     expect(
       receiver
         .envelopes()
@@ -265,7 +265,7 @@ describe('Webhooks and the change feed (e2e)', () => {
       code: 'CASE1308',
       data: { eventType: 'webhook.ping', status: 'pending' },
     });
-    await t.app.get(WebhookDispatcher).drain();
+    await t.app.get(WebhookDispatcher).drain(tenant);
     expect(receiver.envelopes().at(-1)).toMatchObject({ type: 'webhook.ping' });
     await t.http.delete(`/api/v1/webhooks/${id}`).set(admin).expect(200);
   });
@@ -286,7 +286,7 @@ describe('Webhooks and the change feed (e2e)', () => {
     expect(fresh).not.toBe(old);
     receiver.received.length = 0;
     await t.http.post(`/api/v1/webhooks/${id}/ping`).set(admin).expect(200);
-    await t.app.get(WebhookDispatcher).drain();
+    await t.app.get(WebhookDispatcher).drain(tenant);
     const [r] = receiver.received;
     expect(String(r.headers['webhook-signature']).split(' ')).toHaveLength(2);
     for (const s of [old, fresh])

@@ -8,6 +8,7 @@ import { TransactionalDispatcher } from '../outbox/transactional-dispatcher';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseTarget } from './database-target';
 import { migrate } from './migrate';
+import { guardPoolClientErrors } from './pool-errors';
 import { TransactionManager } from './transaction-manager';
 
 @Global()
@@ -39,6 +40,7 @@ class DatabaseTargetModule {}
       }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
+        guardPoolClientErrors(dataSource);
         await migrate(dataSource);
         return dataSource;
       },

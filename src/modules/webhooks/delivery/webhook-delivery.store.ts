@@ -33,13 +33,19 @@ export class WebhookDeliveryStore {
    * outcome is written, so no dispatcher takes the next event of that case for that endpoint
    * meanwhile (per-case order across replicas); SKIP LOCKED spreads the rest.
    */
-  claim(now: Date, lease: Date, limit: number): Promise<ClaimedWebhookDelivery[]> {
+  claim(
+    now: Date,
+    lease: Date,
+    limit: number,
+    clientId?: string,
+  ): Promise<ClaimedWebhookDelivery[]> {
     return this.tx.query<ClaimedWebhookDelivery>(
       `UPDATE webhook_deliveries d
           SET attempts = d.attempts + 1, next_attempt_at = $2, last_attempt_at = $1
          FROM (SELECT h.id FROM webhook_deliveries h
                  JOIN webhooks a ON a.id = h.webhook_id AND a.active
                 WHERE h.status = 'pending' AND h.next_attempt_at <= $1
+                  AND ($4::text IS NULL OR h.client_id = $4)
                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e
                                    WHERE e.webhook_id = h.webhook_id AND e.lane = h.lane
                                      AND e.status = 'pending' AND e.seq < h.seq)
@@ -52,7 +58,7 @@ export class WebhookDeliveryStore {
                  d.event_id AS "eventId", d.body, d.attempts, d.next_attempt_at AS lease, w.url,
                  w.secret, w.previous_secret AS "previousSecret",
                  w.previous_secret_until AS "previousSecretUntil"`,
-      [now, lease, limit],
+      [now, lease, limit, clientId ?? null],
     );
   }
 

@@ -58,16 +58,17 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** Rounds until nothing is due at the clock's "now"; returns the deliveries attempted. */
-  async drain(): Promise<number> {
+  /** Until nothing is due; `clientId` keeps it to one tenant (tests share one database). */
+  async drain(clientId?: string): Promise<number> {
     let total = 0;
-    for (let n = -1; n !== 0; total += n) n = await this.dispatchOnce();
+    for (let n = -1; n !== 0; total += n) n = await this.dispatchOnce(clientId);
     return total;
   }
 
-  async dispatchOnce(): Promise<number> {
+  async dispatchOnce(clientId?: string): Promise<number> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.settings.leaseMs);
-    const batch = await this.store.claim(now, lease, this.settings.batchSize);
+    const batch = await this.store.claim(now, lease, this.settings.batchSize, clientId);
     const done: { delivery: ClaimedWebhookDelivery; status: number }[] = [];
     const failed: WebhookFailure[] = [];
     for (let i = 0; i < batch.length; i += this.settings.concurrency) {
