@@ -1,6 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DefinitionsBuilder } from '../../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../../test/support/case-trail';
+import { deliverNotifications } from '../../../../../test/support/deliver-notifications';
 import { createTestModule, TEST_START, TestModule } from '../../../../../test/support/test-module';
 import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
 import { OutboxModule } from '../../../../shared/outbox/outbox.module';
@@ -130,6 +131,7 @@ describe(`due-date check (integration, ${engine})`, () => {
       { type: 'due-date.warned', actor_id: 'system' },
       { type: 'due-date.exceeded', actor_id: 'system' },
     ]);
+    await deliverNotifications(t, tenant);
     const notified = await t.dataSource.query(
       `SELECT template, recipient_kind || ':' || recipient_id AS who, dedupe_key FROM notifications
         WHERE client_id = $1 ORDER BY template, who`,

@@ -2,6 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
 import { DefinitionsBuilder } from '../../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../../test/support/case-trail';
+import { deliverNotifications } from '../../../../../test/support/deliver-notifications';
 import { createTestModule, TEST_START, TestModule } from '../../../../../test/support/test-module';
 import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
 import { OutboxModule } from '../../../../shared/outbox/outbox.module';
@@ -118,6 +119,9 @@ describe(`SLA check: batches and concurrency (integration, ${engine})`, () => {
         [tenant],
       );
       expect(cases).toEqual({ with_two: 700, total: 700 });
+      await deliverNotifications(t, tenant);
+      // Delivered again (a crashed relay): the marks' dedupe keys record nothing more.
+      await deliverNotifications(t, tenant);
       const [notifications] = await t.dataSource.query(
         `SELECT count(*)::int AS n, count(DISTINCT dedupe_key)::int AS keys
          FROM notifications WHERE client_id = $1`,

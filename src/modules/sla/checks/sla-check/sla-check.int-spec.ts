@@ -4,6 +4,7 @@ import {
   SlaSpec,
 } from '../../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../../test/support/case-trail';
+import { deliverNotifications } from '../../../../../test/support/deliver-notifications';
 import { createTestModule, TEST_START, TestModule } from '../../../../../test/support/test-module';
 import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
 import { OutboxModule } from '../../../../shared/outbox/outbox.module';
@@ -160,6 +161,7 @@ describe(`SLA check (integration, ${engine})`, () => {
       expect.objectContaining({ type: 'sla.warned', actor_id: 'system', case_id: id }),
       expect.objectContaining({ type: 'sla.violated', actor_id: 'system', case_id: id }),
     ]);
+    await deliverNotifications(t, tenant);
     const notified = await t.dataSource.query(
       `SELECT template, recipient_kind, recipient_id, dedupe_key FROM notifications
         WHERE client_id = $1 AND template LIKE 'sla.%' ORDER BY template, recipient_kind, recipient_id`,
