@@ -22,8 +22,8 @@ export type DueDateCheckResult = CheckResult<'warned' | 'exceeded'>;
 
 /**
  * SPEC §8 due-date check: each non-terminal case of the given types whose due-date warning or due
- * date has come is marked once (markedDueDateWarning, markedDueDateExceeded), logged and notified
- * to the assignees and watchers. A new due date re-arms both marks (case edit), so the dedupe key
+ * date has come is marked once (markedDueDateWarning, markedDueDateExceeded), logged and, after
+ * commit, notified to the assignees and watchers. A new due date re-arms both marks (case edit), so the dedupe key
  * of a notification names the deadline it is about.
  */
 @Injectable()

@@ -27,8 +27,8 @@ export type SlaCheckResult = CheckResult<'warned' | 'violated'>;
 
 /**
  * SPEC §8 SLA check: every SLA of a non-terminal case whose warning or breach has come is marked
- * once (warned_at + messageWarnedSLAs, violated_at), logged and notified to the assignees and
- * watchers. Marks are stamped with the run's start time.
+ * once (warned_at + messageWarnedSLAs, violated_at) and logged; its event carries the assignees
+ * and watchers, notified after commit. Marks are stamped with the run's start time.
  */
 @Injectable()
 export class SlaCheck {
