@@ -6,6 +6,7 @@ import {
   seedResolvedCases,
   seedSlaCases,
   slaEffects,
+  undelivered,
   slaMarksWritten,
 } from './support/job-effects';
 import {
@@ -94,8 +95,10 @@ if (POSTGRES_URL) {
 
         const second = await start('sla-2');
         await waitFor(
-          'the restarted service to finish the marks',
-          async () => (await slaEffects(scratch.db, tenant)).missing === 0,
+          'the restarted service to finish the marks and its relay to deliver them',
+          async () =>
+            (await slaEffects(scratch.db, tenant)).missing === 0 &&
+            (await undelivered(scratch.db, tenant)) === 0,
           SLA_BUDGET_MS,
           250,
         );

@@ -8,6 +8,7 @@ import {
   seedResolvedCases,
   seedSlaCases,
   slaEffects,
+  undelivered,
 } from './support/job-effects';
 import {
   ensureBuilt,
@@ -94,7 +95,10 @@ if (POSTGRES_URL) {
               slaEffects(scratch.db, slaTenant),
               autoCloseEffects(scratch.db, closeTenant),
             ]);
-            return sla.missing === 0 && close.completed === eligible && close.queued === 0;
+            const drained = (await undelivered(scratch.db, slaTenant)) === 0;
+            return (
+              sla.missing === 0 && drained && close.completed === eligible && close.queued === 0
+            );
           },
           JOBS_BUDGET_MS,
           250,

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseNotificationsSubscriber } from '../../src/shared/notifications/case-notifications.subscriber';
+import { DeadlineNotificationsSubscriber } from '../../src/shared/notifications/deadline-notifications.subscriber';
 import { NotificationDispatcher } from '../../src/shared/notifications/notification-dispatcher';
 import { OutboxEvent } from '../../src/shared/outbox/outbox-event';
 
@@ -17,12 +18,12 @@ interface OutboxRow {
 /**
  * What the outbox relay (off under tests: it serves every tenant of the shared database) does
  * for the notifications: hands the committed outbox rows of this test's own `tenant` to the real
- * notification subscriber, each case's events in sequence order, then waits for the dispatcher
+ * notification subscribers (case changes, SLA and due-date marks), each case's events in sequence order, then waits for the dispatcher
  * to send what was recorded. The subscriber is idempotent, so calling this again after more
  * commands delivers only what is new.
  */
 export async function deliverNotifications(
-  t: { app: INestApplicationContext; dataSource: DataSource },
+  t: { app?: INestApplicationContext; moduleRef?: INestApplicationContext; dataSource: DataSource },
   tenant: string,
 ): Promise<number> {
   const rows = (await t.dataSource.query(
@@ -30,7 +31,11 @@ export async function deliverNotifications(
       WHERE client_id = $1 ORDER BY occurred_at, aggregate_id, seq`,
     [tenant],
   )) as OutboxRow[];
-  const subscriber = t.app.get(CaseNotificationsSubscriber);
+  const context = (t.app ?? t.moduleRef)!;
+  const subscribers = [
+    context.get(CaseNotificationsSubscriber, { strict: false }),
+    context.get(DeadlineNotificationsSubscriber, { strict: false }),
+  ];
   const events = rows
     .map(
       (r) =>
@@ -44,8 +49,10 @@ export async function deliverNotifications(
           r.payload,
         ),
     )
-    .filter((e) => subscriber.handles(e.type));
-  for (const event of events) await subscriber.handle(event);
-  await t.app.get(NotificationDispatcher).settled();
+    .filter((e) => subscribers.some((s) => s.handles(e.type)));
+  for (const event of events) {
+    for (const s of subscribers) if (s.handles(event.type)) await s.handle(event);
+  }
+  await context.get(NotificationDispatcher, { strict: false }).settled();
   return events.length;
 }

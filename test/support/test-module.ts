@@ -13,6 +13,8 @@ import { validateEnv } from '../../src/config/env.validation';
 import { AuthModule } from '../../src/modules/auth';
 import { DirectoryModule } from '../../src/modules/directory';
 import { DatabaseModule } from '../../src/shared/database/database.module';
+import { NotificationsModule } from '../../src/shared/notifications/notifications.module';
+import { QueueModule } from '../../src/shared/queue/queue.module';
 import { QueueSettings } from '../../src/shared/queue/queue.settings';
 import { Clock, FixedClock } from '../../src/shared/time/clock';
 import { ClockModule } from '../../src/shared/time/clock.module';
@@ -124,3 +126,9 @@ export async function createHttpTestModule(
   });
   return { app: app!, http: request(app!.getHttpServer()), clock, dataSource, close };
 }
+
+/**
+ * Notifications without HTTP: the queue they are sent through, the notifier and dispatcher, and
+ * the directory recipients are resolved from (a module, which the kernel's own specs cannot import).
+ */
+export const NOTIFICATION_MODULES: Import[] = [QueueModule, NotificationsModule, DirectoryModule];

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createTestApp, TestApp } from '../../../test/support/test-app';
+import {
+  createTestModule,
+  NOTIFICATION_MODULES,
+  TestModule,
+} from '../../../test/support/test-module';
 import { newTenant } from '../../../test/support/test-env';
 import { TransactionManager } from '../database/transaction-manager';
 import { NewNotification, RecordedNotification } from './notification';
@@ -28,7 +32,7 @@ interface Row {
 }
 
 describe('notifications (integration)', () => {
-  let t: TestApp;
+  let t: TestModule;
   let tx: TransactionManager;
   let notifier: Notifier;
   let dispatcher: NotificationDispatcher;
@@ -36,16 +40,16 @@ describe('notifications (integration)', () => {
   let tenant: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    tx = t.app.get(TransactionManager);
-    notifier = t.app.get(Notifier);
-    dispatcher = t.app.get(NotificationDispatcher);
+    t = await createTestModule(NOTIFICATION_MODULES);
+    tx = t.get(TransactionManager);
+    notifier = t.get(Notifier);
+    dispatcher = t.get(NotificationDispatcher);
   });
   afterAll(() => t.close());
 
   beforeEach(() => {
     tenant = newTenant();
-    deliver = jest.spyOn(t.app.get(NotificationChannel), 'deliver');
+    deliver = jest.spyOn(t.get(NotificationChannel), 'deliver');
   });
   afterEach(() => jest.restoreAllMocks());
 

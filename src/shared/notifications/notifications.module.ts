@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { notificationConfig, NotificationConfig } from '../../config/configuration';
 import { CaseNotificationsSubscriber } from './case-notifications.subscriber';
+import { DeadlineNotificationsSubscriber } from './deadline-notifications.subscriber';
 import { InboxController } from './inbox/inbox.controller';
 import { Inbox } from './inbox/inbox';
 import { InboxNotificationChannel } from './inbox/inbox.notification-channel';
@@ -45,7 +46,13 @@ const smtp = {
     NotificationPoller,
     { provide: Notifier, useClass: TableNotifier },
     CaseNotificationsSubscriber,
+    DeadlineNotificationsSubscriber,
   ],
-  exports: [Notifier, NotificationDispatcher, CaseNotificationsSubscriber],
+  exports: [
+    Notifier,
+    NotificationDispatcher,
+    CaseNotificationsSubscriber,
+    DeadlineNotificationsSubscriber,
+  ],
 })
 export class NotificationsModule {}

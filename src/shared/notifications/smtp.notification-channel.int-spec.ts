@@ -2,7 +2,11 @@ import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { createTestApp, TestApp } from '../../../test/support/test-app';
+import {
+  createTestModule,
+  NOTIFICATION_MODULES,
+  TestModule,
+} from '../../../test/support/test-module';
 import { newTenant } from '../../../test/support/test-env';
 import { TransactionManager } from '../database/transaction-manager';
 import { RecordedNotification } from './notification';
@@ -150,10 +154,10 @@ describe('SMTP notification channel (integration, local smtp-server)', () => {
   });
 
   describe('through the application (SMTP_URL set)', () => {
-    let t: TestApp;
+    let t: TestModule;
 
     beforeAll(async () => {
-      t = await createTestApp({ SMTP_URL: smtpUrl });
+      t = await createTestModule(NOTIFICATION_MODULES, { env: { SMTP_URL: smtpUrl } });
     });
     afterAll(async () => {
       await t.close();
@@ -168,13 +172,13 @@ describe('SMTP notification channel (integration, local smtp-server)', () => {
         template: 'case.commented' as const,
         payload: { displayId: `CM${tenant}-3`, authorId: 'bob', comment: 'Toner replaced' },
       };
-      await t.app.get(TransactionManager).run(() =>
-        t.app.get(Notifier).record([
+      await t.get(TransactionManager).run(() =>
+        t.get(Notifier).record([
           { ...base, recipient: { kind: 'email', id: 'carol@example.test' } },
           { ...base, recipient: { kind: 'user', id: 'dave' } },
         ]),
       );
-      await t.app.get(NotificationDispatcher).settled();
+      await t.get(NotificationDispatcher).settled();
 
       const rows: {
         id: string;
@@ -203,7 +207,7 @@ describe('SMTP notification channel (integration, local smtp-server)', () => {
       expect(smtp.inbox[0].headers['message-id']).toBe(`<${rows[0].id}@desk.example.test>`);
 
       t.clock.advanceMinutes(60);
-      await t.app.get(NotificationDispatcher).dispatchDue({ clientId: tenant });
+      await t.get(NotificationDispatcher).dispatchDue({ clientId: tenant });
       expect(smtp.inbox).toHaveLength(1);
     });
   });

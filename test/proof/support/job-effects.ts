@@ -97,6 +97,19 @@ export interface SlaEffects {
   events: number;
 }
 
+/**
+ * The tenant's outbox events the relay has not delivered yet: the SLA notifications are recorded
+ * after commit by its subscriber, so they are counted once this is 0.
+ */
+export async function undelivered(db: DataSource, tenant: string): Promise<number> {
+  const row = await one<{ n: number }>(
+    db,
+    `SELECT count(*)::int AS n FROM outbox WHERE client_id = $1 AND published_at IS NULL`,
+    [tenant],
+  );
+  return row.n;
+}
+
 export async function slaEffects(db: DataSource, tenant: string): Promise<SlaEffects> {
   const marks = await one<Omit<SlaEffects, `bad${string}` | 'activities' | 'notifications'>>(
     db,

@@ -1,7 +1,15 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DefinitionsBuilder } from '../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../test/support/case-trail';
-import { createTestApp, TEST_START, TestApp } from '../../../../test/support/test-app';
+import { createTestModule, TEST_START, TestModule } from '../../../../test/support/test-module';
+import { NotificationsModule } from '../../../shared/notifications/notifications.module';
+import { OutboxModule } from '../../../shared/outbox/outbox.module';
+import { QueueModule } from '../../../shared/queue/queue.module';
+import { StorageModule } from '../../../shared/storage/storage.module';
+import { ActivityModule } from '../../activity';
+import { DirectoryModule } from '../../directory';
+import { CasesModule } from '../../cases';
+import { SlaModule } from '../sla.module';
 import { newTenant } from '../../../../test/support/test-env';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { CaseState } from '../../../shared/domain/case-state';
@@ -31,16 +39,28 @@ interface InstanceRow {
 }
 
 /** The SLA clocks move inside the case command's transaction (CaseClocksSubscriber). */
+/** The SLA clocks and checks on the case commands that move them, without HTTP. */
+const SLA_MODULES = [
+  QueueModule,
+  StorageModule,
+  NotificationsModule,
+  DirectoryModule,
+  OutboxModule,
+  ActivityModule,
+  CasesModule,
+  SlaModule,
+];
+
 describe(`SLA tracker (integration, ${engine})`, () => {
-  let t: TestApp;
+  let t: TestModule;
   let bus: CommandBus;
   const tenant = newTenant();
   const admin = userActor(tenant);
   let defs: DefinitionsBuilder;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    bus = t.app.get(CommandBus);
+    t = await createTestModule(SLA_MODULES);
+    bus = t.get(CommandBus);
     defs = new DefinitionsBuilder(t.dataSource, tenant);
   });
   beforeEach(() => t.clock.set(TEST_START));
@@ -187,7 +207,7 @@ describe(`SLA tracker (integration, ${engine})`, () => {
       [tenant, id],
     )) as { type: string }[];
     expect(types.map((r) => r.type).slice(-2)).toEqual(['case.updated', 'sla.reselected']);
-    const view = await t.app.get(QueryBus).execute(new GetCaseQuery(admin, { id }));
+    const view = await t.get(QueryBus).execute(new GetCaseQuery(admin, { id }));
     expect(view.slaInstanceIds).toEqual([before[0].id, after[2].id]);
   });
 
@@ -205,11 +225,11 @@ describe(`SLA tracker (integration, ${engine})`, () => {
     await step(5, (ref) => new OpenCaseCommand(admin, ref), id);
     const before = await instances(id);
     // A failure once the clocks have moved (the in-transaction subscribers all ran) takes them back.
-    const dispatcher = t.app.get(TransactionalDispatcher);
+    const dispatcher = t.get(TransactionalDispatcher);
     const dispatch = dispatcher.dispatch.bind(dispatcher);
     jest.spyOn(dispatcher, 'dispatch').mockImplementationOnce(async (events) => {
       await dispatch(events);
-      const [moved] = await t.app
+      const [moved] = await t
         .get(TransactionManager)
         .query<{ paused_at: Date | null }>(
           `SELECT paused_at FROM sla_instances WHERE case_id = $1`,

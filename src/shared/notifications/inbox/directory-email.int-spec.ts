@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { startSmtpServer } from '../../../../test/support/local-smtp';
-import { createTestApp, TestApp } from '../../../../test/support/test-app';
+import {
+  createTestModule,
+  NOTIFICATION_MODULES,
+  TestModule,
+} from '../../../../test/support/test-module';
 import { newTenant } from '../../../../test/support/test-env';
 import { TransactionManager } from '../../database/transaction-manager';
 import { Directory, DirectoryUserChanges } from '../../directory/directory';
@@ -20,12 +24,12 @@ interface RecipientRow {
 
 describe('notifications to directory users and groups (integration, local smtp-server)', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let t: TestApp;
+  let t: TestModule;
   let tenant: string;
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await createTestApp({ SMTP_URL: smtp.url });
+    t = await createTestModule(NOTIFICATION_MODULES, { env: { SMTP_URL: smtp.url } });
   });
   afterAll(async () => {
     await t.close();
@@ -39,7 +43,7 @@ describe('notifications to directory users and groups (integration, local smtp-s
   afterEach(() => jest.restoreAllMocks());
 
   const user = (id: string, changes: DirectoryUserChanges) =>
-    t.app.get(Directory).saveUser(tenant, id, changes, t.clock.now());
+    t.get(Directory).saveUser(tenant, id, changes, t.clock.now());
 
   function commented(recipients: NewNotification['recipient'][], actor = 'bob'): NewNotification[] {
     const caseId = randomUUID();
@@ -58,8 +62,8 @@ describe('notifications to directory users and groups (integration, local smtp-s
   }
 
   async function record(notifications: NewNotification[]): Promise<void> {
-    await t.app.get(TransactionManager).run(() => t.app.get(Notifier).record(notifications));
-    await t.app.get(NotificationDispatcher).settled();
+    await t.get(TransactionManager).run(() => t.get(Notifier).record(notifications));
+    await t.get(NotificationDispatcher).settled();
   }
 
   const recipients = (): Promise<RecipientRow[]> =>
@@ -111,7 +115,7 @@ describe('notifications to directory users and groups (integration, local smtp-s
 
   it("renders the tenant's template for the language, times in the user's time zone", async () => {
     await user('anna', { email: 'anna@example.test', locale: 'de-CH', timeZone: 'Europe/Zurich' });
-    await t.app.get(NotificationTemplateStore).save(
+    await t.get(NotificationTemplateStore).save(
       tenant,
       'sla.warning',
       'de',
@@ -145,7 +149,7 @@ describe('notifications to directory users and groups (integration, local smtp-s
     expect(row).toMatchObject({ email_status: 'PENDING', email_attempts: 1 });
     expect(smtp.inbox).toHaveLength(0);
 
-    const mailer = t.app.get(RecipientMailer);
+    const mailer = t.get(RecipientMailer);
     expect(await mailer.dispatch({ clientId: tenant })).toEqual({
       sent: 0,
       retrying: 0,
@@ -165,7 +169,7 @@ describe('notifications to directory users and groups (integration, local smtp-s
 
     t.clock.advanceMinutes(60);
     await mailer.dispatch({ clientId: tenant });
-    await t.app.get(NotificationDispatcher).dispatchDue({ clientId: tenant });
+    await t.get(NotificationDispatcher).dispatchDue({ clientId: tenant });
     expect(smtp.inbox).toHaveLength(1);
   });
 
@@ -173,24 +177,22 @@ describe('notifications to directory users and groups (integration, local smtp-s
     const members = Array.from({ length: 24 }, (_, i) => `m${String(i).padStart(2, '0')}`);
     for (const id of members)
       await user(id, { email: `${id}@example.test`, groups: ['ops', 'desk'] });
-    jest
-      .spyOn(t.app.get(NotificationDispatcher), 'dispatchSoon')
-      .mockImplementation(() => undefined);
+    jest.spyOn(t.get(NotificationDispatcher), 'dispatchSoon').mockImplementation(() => undefined);
     const direct = members.slice(0, 8).map((id) => ({ kind: 'user' as const, id }));
     await record(
       commented([{ kind: 'group', id: 'ops' }, { kind: 'group', id: 'desk' }, ...direct]),
     );
 
-    const tx = t.app.get(TransactionManager);
-    const channel = t.app.get(NotificationChannel);
+    const tx = t.get(TransactionManager);
+    const channel = t.get(NotificationChannel);
     const first = new NotificationDispatcher(tx, t.clock, channel);
     const second = new NotificationDispatcher(tx, t.clock, channel);
     await Promise.all([
       first.dispatchDue({ clientId: tenant }),
       second.dispatchDue({ clientId: tenant }),
-      t.app.get(RecipientMailer).dispatch({ clientId: tenant }),
+      t.get(RecipientMailer).dispatch({ clientId: tenant }),
     ]);
-    await t.app.get(RecipientMailer).dispatch({ clientId: tenant });
+    await t.get(RecipientMailer).dispatch({ clientId: tenant });
 
     const rows = await recipients();
     expect(rows.map((r) => r.user_id)).toEqual(members);

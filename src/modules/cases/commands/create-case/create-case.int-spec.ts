@@ -1,20 +1,42 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DefinitionsBuilder } from '../../../../../test/support/builders/definitions.builder';
 import { caseTrail, tenantCounts, userActor } from '../../../../../test/support/case-trail';
-import { createTestApp, TestApp } from '../../../../../test/support/test-app';
+import { createTestModule, TestModule } from '../../../../../test/support/test-module';
+import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
+import { OutboxModule } from '../../../../shared/outbox/outbox.module';
+import { QueueModule } from '../../../../shared/queue/queue.module';
+import { StorageModule } from '../../../../shared/storage/storage.module';
+import { ActivityModule } from '../../../activity';
+import { DirectoryModule } from '../../../directory';
+import { CommentsModule } from '../../../comments';
+import { SlaModule } from '../../../sla';
+import { CasesModule } from '../../cases.module';
 import { newTenant } from '../../../../../test/support/test-env';
 import { CaseState } from '../../../../shared/domain/case-state';
 import { Outbox } from '../../../../shared/outbox/outbox';
 import { ActivityLog } from '../../../activity';
 import { CreateCaseCommand } from './create-case.command';
 
+/** The case commands and the modules whose in-transaction subscribers write their trail, without HTTP. */
+const CASE_MODULES = [
+  QueueModule,
+  StorageModule,
+  NotificationsModule,
+  DirectoryModule,
+  OutboxModule,
+  ActivityModule,
+  CasesModule,
+  CommentsModule,
+  SlaModule,
+];
+
 describe('CreateCaseHandler (integration)', () => {
-  let t: TestApp;
+  let t: TestModule;
   let bus: CommandBus;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    bus = t.app.get(CommandBus);
+    t = await createTestModule(CASE_MODULES);
+    bus = t.get(CommandBus);
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => t.close());
@@ -48,7 +70,7 @@ describe('CreateCaseHandler (integration)', () => {
     async (_, token) => {
       const tenant = newTenant();
       const type = await typeIn(tenant);
-      const target = t.app.get<ActivityLog | Outbox>(token, { strict: false });
+      const target = t.get<ActivityLog | Outbox>(token);
       jest.spyOn(target, 'append').mockRejectedValueOnce(new Error('disk full'));
       await expect(create(tenant, type.id)).rejects.toThrow('disk full');
       expect(await tenantCounts(t.dataSource, tenant)).toEqual({

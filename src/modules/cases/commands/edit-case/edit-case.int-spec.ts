@@ -1,20 +1,38 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DefinitionsBuilder } from '../../../../../test/support/builders/definitions.builder';
 import { caseTrail, userActor } from '../../../../../test/support/case-trail';
-import { createTestApp, TestApp } from '../../../../../test/support/test-app';
+import { createTestModule, TestModule } from '../../../../../test/support/test-module';
+import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
+import { OutboxModule } from '../../../../shared/outbox/outbox.module';
+import { QueueModule } from '../../../../shared/queue/queue.module';
+import { StorageModule } from '../../../../shared/storage/storage.module';
+import { ActivityModule } from '../../../activity';
+import { DirectoryModule } from '../../../directory';
+import { CasesModule } from '../../cases.module';
 import { newTenant } from '../../../../../test/support/test-env';
 import { ActivityLog } from '../../../activity';
 import { CaseEditInput } from '../../domain/case.props';
 import { CreateCaseCommand } from '../create-case/create-case.command';
 import { EditCaseCommand } from './edit-case.command';
 
+/** The case commands, with the activity log their trail is read from, without HTTP. */
+const CASE_MODULES = [
+  QueueModule,
+  StorageModule,
+  NotificationsModule,
+  DirectoryModule,
+  OutboxModule,
+  ActivityModule,
+  CasesModule,
+];
+
 describe('EditCaseHandler (integration)', () => {
-  let t: TestApp;
+  let t: TestModule;
   let bus: CommandBus;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    bus = t.app.get(CommandBus);
+    t = await createTestModule(CASE_MODULES);
+    bus = t.get(CommandBus);
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => t.close());
@@ -84,9 +102,7 @@ describe('EditCaseHandler (integration)', () => {
   it('leaves the row, the log and the outbox untouched when the activity log fails', async () => {
     const { tenant, id } = await freshCase();
     const before = await caseTrail(t.dataSource, tenant, id);
-    jest
-      .spyOn(t.app.get(ActivityLog, { strict: false }), 'append')
-      .mockRejectedValueOnce(new Error('log down'));
+    jest.spyOn(t.get(ActivityLog), 'append').mockRejectedValueOnce(new Error('log down'));
     await expect(
       bus.execute(new EditCaseCommand(userActor(tenant), { id }, { details: 'Changed' })),
     ).rejects.toThrow('log down');

@@ -1,7 +1,16 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DefinitionsBuilder } from '../../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../../test/support/case-trail';
-import { createTestApp, TEST_START, TestApp } from '../../../../../test/support/test-app';
+import { deliverNotifications } from '../../../../../test/support/deliver-notifications';
+import { createTestModule, TEST_START, TestModule } from '../../../../../test/support/test-module';
+import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
+import { OutboxModule } from '../../../../shared/outbox/outbox.module';
+import { QueueModule } from '../../../../shared/queue/queue.module';
+import { StorageModule } from '../../../../shared/storage/storage.module';
+import { ActivityModule } from '../../../activity';
+import { DirectoryModule } from '../../../directory';
+import { CasesModule } from '../../../cases';
+import { SlaModule } from '../../sla.module';
 import { newTenant } from '../../../../../test/support/test-env';
 import { ActivityEntry, ActivityLog } from '../../../activity';
 import { CancelCaseCommand } from '../../../cases';
@@ -20,15 +29,27 @@ interface Marks {
   marked_due_date_exceeded: boolean;
 }
 
+/** The SLA clocks and checks on the case commands that move them, without HTTP. */
+const SLA_MODULES = [
+  QueueModule,
+  StorageModule,
+  NotificationsModule,
+  DirectoryModule,
+  OutboxModule,
+  ActivityModule,
+  CasesModule,
+  SlaModule,
+];
+
 describe(`due-date check (integration, ${engine})`, () => {
-  let t: TestApp;
+  let t: TestModule;
   let bus: CommandBus;
   let check: DueDateCheck;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    bus = t.app.get(CommandBus);
-    check = t.app.get(DueDateCheck);
+    t = await createTestModule(SLA_MODULES);
+    bus = t.get(CommandBus);
+    check = t.get(DueDateCheck);
   });
   beforeEach(() => t.clock.set(TEST_START));
   afterEach(() => jest.restoreAllMocks());
@@ -110,6 +131,7 @@ describe(`due-date check (integration, ${engine})`, () => {
       { type: 'due-date.warned', actor_id: 'system' },
       { type: 'due-date.exceeded', actor_id: 'system' },
     ]);
+    await deliverNotifications(t, tenant);
     const notified = await t.dataSource.query(
       `SELECT template, recipient_kind || ':' || recipient_id AS who, dedupe_key FROM notifications
         WHERE client_id = $1 ORDER BY template, who`,
@@ -187,7 +209,7 @@ describe(`due-date check (integration, ${engine})`, () => {
       t.clock.set(at(hour));
       ids.push(await create(types.checked));
     }
-    const activityLog = t.app.get(ActivityLog, { strict: false });
+    const activityLog = t.get(ActivityLog);
     const realAppend = activityLog.append.bind(activityLog);
     jest
       .spyOn(activityLog, 'append')

@@ -6,7 +6,8 @@ import { dueDateMarks } from '../../domain/due-date-marks';
 import { DueDateExceededEvent } from '../../domain/events/due-date-exceeded.event';
 import { DueDateWarnedEvent } from '../../domain/events/due-date-warned.event';
 import { BatchedCheck, CheckResult } from '../batched-check';
-import { DeadlineMark, DeadlineMarksRecorder, recipientsOf } from '../deadline-marks.recorder';
+import { DeadlineMarksRecorder, followedCase } from '../deadline-marks.recorder';
+import { CaseDeadlineEvent } from '../../domain/events/case-deadline.event';
 import { claimDueDates, DueDateRow, markDueDates } from './due-date-check.sql';
 
 export interface DueDateCheckInput {
@@ -21,8 +22,8 @@ export type DueDateCheckResult = CheckResult<'warned' | 'exceeded'>;
 
 /**
  * SPEC §8 due-date check: each non-terminal case of the given types whose due-date warning or due
- * date has come is marked once (markedDueDateWarning, markedDueDateExceeded), logged and notified
- * to the assignees and watchers. A new due date re-arms both marks (case edit), so the dedupe key
+ * date has come is marked once (markedDueDateWarning, markedDueDateExceeded), logged and, after
+ * commit, notified to the assignees and watchers. A new due date re-arms both marks (case edit), so the dedupe key
  * of a notification names the deadline it is about.
  */
 @Injectable()
@@ -84,39 +85,23 @@ function toDeadlines(row: DueDateRow) {
   };
 }
 
-function warningMark(row: DueDateRow, now: Date): DeadlineMark {
+function warningMark(row: DueDateRow, now: Date): CaseDeadlineEvent {
   const { client_id: clientId, id: caseId, due_date: dueDate } = row;
   const data = { dueDate, dueDateWarning: row.due_date_warning };
-  return {
-    event: new DueDateWarnedEvent(clientId, caseId, now, data, Actor.system(clientId).userId),
-    notifications: recipientsOf(row).map((recipient) => ({
-      clientId,
-      caseId,
-      recipient,
-      template: 'due-date.warning' as const,
-      payload: { displayId: row.display_id, details: row.details, dueDate: dueDate! },
-      dedupeKey: `due-date.warning:${caseId}:${row.due_date_warning!.toISOString()}`,
-    })),
-  };
+  const actorId = Actor.system(clientId).userId;
+  return new DueDateWarnedEvent(clientId, caseId, now, data, actorId, null, followedCase(row));
 }
 
-function exceededMark(row: DueDateRow, now: Date): DeadlineMark {
+function exceededMark(row: DueDateRow, now: Date): CaseDeadlineEvent {
   const { client_id: clientId, id: caseId, due_date: dueDate } = row;
-  return {
-    event: new DueDateExceededEvent(
-      clientId,
-      caseId,
-      now,
-      { dueDate },
-      Actor.system(clientId).userId,
-    ),
-    notifications: recipientsOf(row).map((recipient) => ({
-      clientId,
-      caseId,
-      recipient,
-      template: 'due-date.exceeded' as const,
-      payload: { displayId: row.display_id, details: row.details, dueDate: dueDate! },
-      dedupeKey: `due-date.exceeded:${caseId}:${dueDate!.toISOString()}`,
-    })),
-  };
+  const actorId = Actor.system(clientId).userId;
+  return new DueDateExceededEvent(
+    clientId,
+    caseId,
+    now,
+    { dueDate },
+    actorId,
+    null,
+    followedCase(row),
+  );
 }

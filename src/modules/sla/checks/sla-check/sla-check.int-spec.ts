@@ -4,7 +4,16 @@ import {
   SlaSpec,
 } from '../../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../../test/support/case-trail';
-import { createTestApp, TEST_START, TestApp } from '../../../../../test/support/test-app';
+import { deliverNotifications } from '../../../../../test/support/deliver-notifications';
+import { createTestModule, TEST_START, TestModule } from '../../../../../test/support/test-module';
+import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
+import { OutboxModule } from '../../../../shared/outbox/outbox.module';
+import { QueueModule } from '../../../../shared/queue/queue.module';
+import { StorageModule } from '../../../../shared/storage/storage.module';
+import { ActivityModule } from '../../../activity';
+import { DirectoryModule } from '../../../directory';
+import { CasesModule } from '../../../cases';
+import { SlaModule } from '../../sla.module';
 import { newTenant } from '../../../../../test/support/test-env';
 import { CaseState } from '../../../../shared/domain/case-state';
 import { ActivityEntry, ActivityLog } from '../../../activity';
@@ -19,17 +28,29 @@ const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const at = (minutes: number) => new Date(TEST_START.getTime() + minutes * 60_000);
 const RESPONSE: SlaSpec = { name: 'Response', warnAfterMinutes: 30, breachAfterMinutes: 60 };
 
+/** The SLA clocks and checks on the case commands that move them, without HTTP. */
+const SLA_MODULES = [
+  QueueModule,
+  StorageModule,
+  NotificationsModule,
+  DirectoryModule,
+  OutboxModule,
+  ActivityModule,
+  CasesModule,
+  SlaModule,
+];
+
 describe(`SLA check (integration, ${engine})`, () => {
-  let t: TestApp;
+  let t: TestModule;
   let bus: CommandBus;
   let check: SlaCheck;
   let activityLog: ActivityLog;
 
   beforeAll(async () => {
-    t = await createTestApp({ DATABASE_POOL_SIZE: '8' });
-    bus = t.app.get(CommandBus);
-    check = t.app.get(SlaCheck);
-    activityLog = t.app.get(ActivityLog, { strict: false });
+    t = await createTestModule(SLA_MODULES, { env: { DATABASE_POOL_SIZE: '8' } });
+    bus = t.get(CommandBus);
+    check = t.get(SlaCheck);
+    activityLog = t.get(ActivityLog);
   });
   beforeEach(() => t.clock.set(TEST_START));
   afterEach(() => jest.restoreAllMocks());
@@ -140,6 +161,7 @@ describe(`SLA check (integration, ${engine})`, () => {
       expect.objectContaining({ type: 'sla.warned', actor_id: 'system', case_id: id }),
       expect.objectContaining({ type: 'sla.violated', actor_id: 'system', case_id: id }),
     ]);
+    await deliverNotifications(t, tenant);
     const notified = await t.dataSource.query(
       `SELECT template, recipient_kind, recipient_id, dedupe_key FROM notifications
         WHERE client_id = $1 AND template LIKE 'sla.%' ORDER BY template, recipient_kind, recipient_id`,

@@ -6,7 +6,8 @@ import { dueMarks } from '../../domain/sla-clock';
 import { SlaViolatedEvent } from '../../domain/events/sla-violated.event';
 import { SlaWarnedEvent } from '../../domain/events/sla-warned.event';
 import { BatchedCheck, CheckResult } from '../batched-check';
-import { DeadlineMark, DeadlineMarksRecorder, recipientsOf } from '../deadline-marks.recorder';
+import { DeadlineMarksRecorder, followedCase } from '../deadline-marks.recorder';
+import { CaseDeadlineEvent } from '../../domain/events/case-deadline.event';
 import {
   claimCaseSlas,
   claimDueSlas,
@@ -26,8 +27,8 @@ export type SlaCheckResult = CheckResult<'warned' | 'violated'>;
 
 /**
  * SPEC §8 SLA check: every SLA of a non-terminal case whose warning or breach has come is marked
- * once (warned_at + messageWarnedSLAs, violated_at), logged and notified to the assignees and
- * watchers. Marks are stamped with the run's start time.
+ * once (warned_at + messageWarnedSLAs, violated_at) and logged; its event carries the assignees
+ * and watchers, notified after commit. Marks are stamped with the run's start time.
  */
 @Injectable()
 export class SlaCheck {
@@ -65,7 +66,7 @@ export class SlaCheck {
   }
 }
 
-function deadlineMarks({ row, warn, violate }: SlaMarks, now: Date): DeadlineMark[] {
+function deadlineMarks({ row, warn, violate }: SlaMarks, now: Date): CaseDeadlineEvent[] {
   const { client_id: clientId, case_id: caseId } = row;
   const actorId = Actor.system(clientId).userId;
   const data = {
@@ -75,35 +76,11 @@ function deadlineMarks({ row, warn, violate }: SlaMarks, now: Date): DeadlineMar
     warnAt: row.warn_at,
     breachAt: row.breach_at,
   };
-  const subject = { displayId: row.display_id, details: row.details, slaName: row.name };
-  const payload = { ...subject, warnAt: row.warn_at, breachAt: row.breach_at };
-  const recipients = recipientsOf(row);
-  const marks: DeadlineMark[] = [];
-  if (warn) {
-    marks.push({
-      event: new SlaWarnedEvent(clientId, caseId, now, data, actorId),
-      notifications: recipients.map((recipient) => ({
-        clientId,
-        caseId,
-        recipient,
-        template: 'sla.warning' as const,
-        payload,
-        dedupeKey: `sla.warning:${row.id}`,
-      })),
-    });
-  }
+  const followed = followedCase(row);
+  const marks: CaseDeadlineEvent[] = [];
+  if (warn) marks.push(new SlaWarnedEvent(clientId, caseId, now, data, actorId, null, followed));
   if (violate) {
-    marks.push({
-      event: new SlaViolatedEvent(clientId, caseId, now, data, actorId),
-      notifications: recipients.map((recipient) => ({
-        clientId,
-        caseId,
-        recipient,
-        template: 'sla.violated' as const,
-        payload,
-        dedupeKey: `sla.violated:${row.id}`,
-      })),
-    });
+    marks.push(new SlaViolatedEvent(clientId, caseId, now, data, actorId, null, followed));
   }
   return marks;
 }

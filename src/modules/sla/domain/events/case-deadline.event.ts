@@ -10,12 +10,15 @@ export abstract class CaseDeadlineEvent extends DomainEvent {
     readonly data: Record<string, unknown>,
     readonly actorId: string,
     readonly onBehalfOf: string | null = null,
+    /** Who follows the case, for the notifications sent after commit (not kept in the log). */
+    readonly followed: Record<string, unknown> | null = null,
   ) {
     super(clientId, caseId, occurredAt);
   }
 
   payload(): Record<string, unknown> {
-    return { caseId: this.aggregateId, actorId: this.actorId, ...this.data };
+    const followed = this.followed ? { case: this.followed } : {};
+    return { caseId: this.aggregateId, actorId: this.actorId, ...this.data, ...followed };
   }
 
   toActivity(): ActivityEntry {
