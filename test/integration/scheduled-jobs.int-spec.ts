@@ -10,12 +10,20 @@ import { SlaCheck } from '../../src/modules/sla/checks/sla-check/sla-check';
 import { SLA_CHECK_JOB, SlaCheckJob } from '../../src/modules/sla/checks/sla-check/sla-check.job';
 import { lockKey } from '../../src/shared/scheduling/advisory-lock';
 import { QueueModule } from '../../src/shared/queue/queue.module';
+import { StorageModule } from '../../src/shared/storage/storage.module';
 import { NotificationsModule } from '../../src/shared/notifications/notifications.module';
 import { DirectoryModule } from '../../src/modules/directory';
 import { createTestModule, TestModule } from '../support/test-module';
 
 /** The jobs' modules and what they need, without HTTP. */
-const JOB_MODULES = [QueueModule, NotificationsModule, DirectoryModule, SlaModule, AutoCloseModule];
+const JOB_MODULES = [
+  QueueModule,
+  StorageModule,
+  NotificationsModule,
+  DirectoryModule,
+  SlaModule,
+  AutoCloseModule,
+];
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 /** Never fires during a test run: the jobs are registered, and triggered by hand. */

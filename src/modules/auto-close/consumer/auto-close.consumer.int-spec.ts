@@ -5,6 +5,8 @@ import { userActor } from '../../../../test/support/case-trail';
 import { createTestModule, TEST_START, TestModule } from '../../../../test/support/test-module';
 import { NotificationsModule } from '../../../shared/notifications/notifications.module';
 import { QueueModule } from '../../../shared/queue/queue.module';
+import { StorageModule } from '../../../shared/storage/storage.module';
+import { ActivityModule } from '../../activity';
 import { DirectoryModule } from '../../directory';
 import { AutoCloseModule } from '../auto-close.module';
 import { newTenant } from '../../../../test/support/test-env';
@@ -27,6 +29,8 @@ import { ListAutoCloseEligibleQuery } from '../queries/list-auto-close-eligible/
 /** Auto-close and the case commands it sends, on the queue, without HTTP. */
 const AUTO_CLOSE_MODULES = [
   QueueModule,
+  StorageModule,
+  ActivityModule,
   NotificationsModule,
   DirectoryModule,
   CasesModule,

@@ -8,6 +8,8 @@ import { eventually } from '../../../../test/support/queue-test-module';
 import { createTestModule, TEST_START, TestModule } from '../../../../test/support/test-module';
 import { NotificationsModule } from '../../../shared/notifications/notifications.module';
 import { QueueModule } from '../../../shared/queue/queue.module';
+import { StorageModule } from '../../../shared/storage/storage.module';
+import { ActivityModule } from '../../activity';
 import { DirectoryModule } from '../../directory';
 import { AutoCloseModule } from '../auto-close.module';
 import { newTenant } from '../../../../test/support/test-env';
@@ -19,6 +21,8 @@ import { EnqueueAutoClose } from '../enqueue-auto-close/enqueue-auto-close';
 /** Auto-close and the case commands it sends, on the queue, without HTTP. */
 const AUTO_CLOSE_MODULES = [
   QueueModule,
+  StorageModule,
+  ActivityModule,
   NotificationsModule,
   DirectoryModule,
   CasesModule,
