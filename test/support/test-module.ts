@@ -10,6 +10,10 @@ import { KERNEL_MODULES } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { allConfig, queueConfig } from '../../src/config/configuration';
 import { validateEnv } from '../../src/config/env.validation';
+import { ActivityModule } from '../../src/modules/activity';
+import { CasesModule } from '../../src/modules/cases';
+import { OutboxModule } from '../../src/shared/outbox/outbox.module';
+import { StorageModule } from '../../src/shared/storage/storage.module';
 import { AuthModule } from '../../src/modules/auth';
 import { DirectoryModule } from '../../src/modules/directory';
 import { DatabaseModule } from '../../src/shared/database/database.module';
@@ -132,3 +136,16 @@ export async function createHttpTestModule(
  * the directory recipients are resolved from (a module, which the kernel's own specs cannot import).
  */
 export const NOTIFICATION_MODULES: Import[] = [QueueModule, NotificationsModule, DirectoryModule];
+
+/**
+ * The case write path without HTTP: the case commands and what their transaction and its
+ * in-transaction subscribers need (storage for the definitions port, the outbox, the activity
+ * log). A spec adds the modules it exercises beyond it (comments, sla, auto-close).
+ */
+export const CASE_PATH_MODULES: Import[] = [
+  ...NOTIFICATION_MODULES,
+  StorageModule,
+  OutboxModule,
+  ActivityModule,
+  CasesModule,
+];

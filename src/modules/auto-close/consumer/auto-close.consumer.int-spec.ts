@@ -2,12 +2,12 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DefinitionsBuilder } from '../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../test/support/case-trail';
-import { createTestModule, TEST_START, TestModule } from '../../../../test/support/test-module';
-import { NotificationsModule } from '../../../shared/notifications/notifications.module';
-import { QueueModule } from '../../../shared/queue/queue.module';
-import { StorageModule } from '../../../shared/storage/storage.module';
-import { ActivityModule } from '../../activity';
-import { DirectoryModule } from '../../directory';
+import {
+  createTestModule,
+  TEST_START,
+  TestModule,
+  CASE_PATH_MODULES,
+} from '../../../../test/support/test-module';
 import { AutoCloseModule } from '../auto-close.module';
 import { newTenant } from '../../../../test/support/test-env';
 import { CaseState } from '../../../shared/domain/case-state';
@@ -15,7 +15,6 @@ import { MessageQueue, QueueMessage } from '../../../shared/queue/message-queue'
 import { EmbeddedQueueConsumer } from '../../../shared/queue/embedded/embedded-queue.consumer';
 import { QueueSettings } from '../../../shared/queue/queue.settings';
 import {
-  CasesModule,
   CreateCaseCommand,
   OpenCaseCommand,
   ReopenCaseCommand,
@@ -27,15 +26,7 @@ import { EnqueueAutoClose } from '../enqueue-auto-close/enqueue-auto-close';
 import { ListAutoCloseEligibleQuery } from '../queries/list-auto-close-eligible/list-auto-close-eligible.query';
 
 /** Auto-close and the case commands it sends, on the queue, without HTTP. */
-const AUTO_CLOSE_MODULES = [
-  QueueModule,
-  StorageModule,
-  ActivityModule,
-  NotificationsModule,
-  DirectoryModule,
-  CasesModule,
-  AutoCloseModule,
-];
+const AUTO_CLOSE_MODULES = [...CASE_PATH_MODULES, AutoCloseModule];
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const HOUR = 3_600_000;
 const VISIBILITY_SECONDS = 30;

@@ -5,29 +5,21 @@ import { DefinitionsBuilder } from '../../../../test/support/builders/definition
 import { userActor } from '../../../../test/support/case-trail';
 import { LocalSqs, startLocalSqs } from '../../../../test/support/local-sqs';
 import { eventually } from '../../../../test/support/queue-test-module';
-import { createTestModule, TEST_START, TestModule } from '../../../../test/support/test-module';
-import { NotificationsModule } from '../../../shared/notifications/notifications.module';
-import { QueueModule } from '../../../shared/queue/queue.module';
-import { StorageModule } from '../../../shared/storage/storage.module';
-import { ActivityModule } from '../../activity';
-import { DirectoryModule } from '../../directory';
+import {
+  createTestModule,
+  TEST_START,
+  TestModule,
+  CASE_PATH_MODULES,
+} from '../../../../test/support/test-module';
 import { AutoCloseModule } from '../auto-close.module';
 import { newTenant } from '../../../../test/support/test-env';
 import { CaseState } from '../../../shared/domain/case-state';
-import { CasesModule, CreateCaseCommand, OpenCaseCommand, ResolveCaseCommand } from '../../cases';
+import { CreateCaseCommand, OpenCaseCommand, ResolveCaseCommand } from '../../cases';
 import { autoCloseMessage } from '../domain/auto-close-message';
 import { EnqueueAutoClose } from '../enqueue-auto-close/enqueue-auto-close';
 
 /** Auto-close and the case commands it sends, on the queue, without HTTP. */
-const AUTO_CLOSE_MODULES = [
-  QueueModule,
-  StorageModule,
-  ActivityModule,
-  NotificationsModule,
-  DirectoryModule,
-  CasesModule,
-  AutoCloseModule,
-];
+const AUTO_CLOSE_MODULES = [...CASE_PATH_MODULES, AutoCloseModule];
 const HOUR = 3_600_000;
 
 /** The same job and consumer on QUEUE_DRIVER=sqs, against local-aws-sqs through @ssut/nestjs-sqs. */

@@ -1,14 +1,12 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DefinitionsBuilder } from '../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../test/support/case-trail';
-import { createTestModule, TEST_START, TestModule } from '../../../../test/support/test-module';
-import { NotificationsModule } from '../../../shared/notifications/notifications.module';
-import { OutboxModule } from '../../../shared/outbox/outbox.module';
-import { QueueModule } from '../../../shared/queue/queue.module';
-import { StorageModule } from '../../../shared/storage/storage.module';
-import { ActivityModule } from '../../activity';
-import { DirectoryModule } from '../../directory';
-import { CasesModule } from '../../cases';
+import {
+  createTestModule,
+  TEST_START,
+  TestModule,
+  CASE_PATH_MODULES,
+} from '../../../../test/support/test-module';
 import { SlaModule } from '../sla.module';
 import { newTenant } from '../../../../test/support/test-env';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
@@ -40,16 +38,7 @@ interface InstanceRow {
 
 /** The SLA clocks move inside the case command's transaction (CaseClocksSubscriber). */
 /** The SLA clocks and checks on the case commands that move them, without HTTP. */
-const SLA_MODULES = [
-  QueueModule,
-  StorageModule,
-  NotificationsModule,
-  DirectoryModule,
-  OutboxModule,
-  ActivityModule,
-  CasesModule,
-  SlaModule,
-];
+const SLA_MODULES = [...CASE_PATH_MODULES, SlaModule];
 
 describe(`SLA tracker (integration, ${engine})`, () => {
   let t: TestModule;

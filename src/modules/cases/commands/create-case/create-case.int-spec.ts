@@ -1,16 +1,13 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DefinitionsBuilder } from '../../../../../test/support/builders/definitions.builder';
 import { caseTrail, tenantCounts, userActor } from '../../../../../test/support/case-trail';
-import { createTestModule, TestModule } from '../../../../../test/support/test-module';
-import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
-import { OutboxModule } from '../../../../shared/outbox/outbox.module';
-import { QueueModule } from '../../../../shared/queue/queue.module';
-import { StorageModule } from '../../../../shared/storage/storage.module';
-import { ActivityModule } from '../../../activity';
-import { DirectoryModule } from '../../../directory';
+import {
+  createTestModule,
+  TestModule,
+  CASE_PATH_MODULES,
+} from '../../../../../test/support/test-module';
 import { CommentsModule } from '../../../comments';
 import { SlaModule } from '../../../sla';
-import { CasesModule } from '../../cases.module';
 import { newTenant } from '../../../../../test/support/test-env';
 import { CaseState } from '../../../../shared/domain/case-state';
 import { Outbox } from '../../../../shared/outbox/outbox';
@@ -18,17 +15,7 @@ import { ActivityLog } from '../../../activity';
 import { CreateCaseCommand } from './create-case.command';
 
 /** The case commands and the modules whose in-transaction subscribers write their trail, without HTTP. */
-const CASE_MODULES = [
-  QueueModule,
-  StorageModule,
-  NotificationsModule,
-  DirectoryModule,
-  OutboxModule,
-  ActivityModule,
-  CasesModule,
-  CommentsModule,
-  SlaModule,
-];
+const CASE_MODULES = [...CASE_PATH_MODULES, CommentsModule, SlaModule];
 
 describe('CreateCaseHandler (integration)', () => {
   let t: TestModule;

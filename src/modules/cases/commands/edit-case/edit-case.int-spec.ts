@@ -1,14 +1,11 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DefinitionsBuilder } from '../../../../../test/support/builders/definitions.builder';
 import { caseTrail, userActor } from '../../../../../test/support/case-trail';
-import { createTestModule, TestModule } from '../../../../../test/support/test-module';
-import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
-import { OutboxModule } from '../../../../shared/outbox/outbox.module';
-import { QueueModule } from '../../../../shared/queue/queue.module';
-import { StorageModule } from '../../../../shared/storage/storage.module';
-import { ActivityModule } from '../../../activity';
-import { DirectoryModule } from '../../../directory';
-import { CasesModule } from '../../cases.module';
+import {
+  createTestModule,
+  TestModule,
+  CASE_PATH_MODULES,
+} from '../../../../../test/support/test-module';
 import { newTenant } from '../../../../../test/support/test-env';
 import { ActivityLog } from '../../../activity';
 import { CaseEditInput } from '../../domain/case.props';
@@ -16,15 +13,7 @@ import { CreateCaseCommand } from '../create-case/create-case.command';
 import { EditCaseCommand } from './edit-case.command';
 
 /** The case commands, with the activity log their trail is read from, without HTTP. */
-const CASE_MODULES = [
-  QueueModule,
-  StorageModule,
-  NotificationsModule,
-  DirectoryModule,
-  OutboxModule,
-  ActivityModule,
-  CasesModule,
-];
+const CASE_MODULES = CASE_PATH_MODULES;
 
 describe('EditCaseHandler (integration)', () => {
   let t: TestModule;

@@ -1,14 +1,11 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DefinitionsBuilder } from '../../../../../test/support/builders/definitions.builder';
 import { caseTrail, userActor } from '../../../../../test/support/case-trail';
-import { createTestModule, TestModule } from '../../../../../test/support/test-module';
-import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
-import { OutboxModule } from '../../../../shared/outbox/outbox.module';
-import { QueueModule } from '../../../../shared/queue/queue.module';
-import { StorageModule } from '../../../../shared/storage/storage.module';
-import { ActivityModule } from '../../../activity';
-import { DirectoryModule } from '../../../directory';
-import { CasesModule } from '../../../cases';
+import {
+  createTestModule,
+  TestModule,
+  CASE_PATH_MODULES,
+} from '../../../../../test/support/test-module';
 import { CommentsModule } from '../../comments.module';
 import { newTenant } from '../../../../../test/support/test-env';
 import { CreateCaseCommand } from '../../../cases';
@@ -16,16 +13,7 @@ import { AddCommentCommand } from '../add-comment/add-comment.command';
 import { AddTagsCommand } from './add-tags.command';
 
 /** The comment commands on a case, without HTTP. */
-const COMMENT_MODULES = [
-  QueueModule,
-  StorageModule,
-  NotificationsModule,
-  DirectoryModule,
-  OutboxModule,
-  ActivityModule,
-  CasesModule,
-  CommentsModule,
-];
+const COMMENT_MODULES = [...CASE_PATH_MODULES, CommentsModule];
 
 describe('Collaboration commands racing on one case (integration)', () => {
   let t: TestModule;

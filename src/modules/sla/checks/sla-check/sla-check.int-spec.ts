@@ -5,14 +5,12 @@ import {
 } from '../../../../../test/support/builders/definitions.builder';
 import { userActor } from '../../../../../test/support/case-trail';
 import { deliverNotifications } from '../../../../../test/support/deliver-notifications';
-import { createTestModule, TEST_START, TestModule } from '../../../../../test/support/test-module';
-import { NotificationsModule } from '../../../../shared/notifications/notifications.module';
-import { OutboxModule } from '../../../../shared/outbox/outbox.module';
-import { QueueModule } from '../../../../shared/queue/queue.module';
-import { StorageModule } from '../../../../shared/storage/storage.module';
-import { ActivityModule } from '../../../activity';
-import { DirectoryModule } from '../../../directory';
-import { CasesModule } from '../../../cases';
+import {
+  createTestModule,
+  TEST_START,
+  TestModule,
+  CASE_PATH_MODULES,
+} from '../../../../../test/support/test-module';
 import { SlaModule } from '../../sla.module';
 import { newTenant } from '../../../../../test/support/test-env';
 import { CaseState } from '../../../../shared/domain/case-state';
@@ -29,16 +27,7 @@ const at = (minutes: number) => new Date(TEST_START.getTime() + minutes * 60_000
 const RESPONSE: SlaSpec = { name: 'Response', warnAfterMinutes: 30, breachAfterMinutes: 60 };
 
 /** The SLA clocks and checks on the case commands that move them, without HTTP. */
-const SLA_MODULES = [
-  QueueModule,
-  StorageModule,
-  NotificationsModule,
-  DirectoryModule,
-  OutboxModule,
-  ActivityModule,
-  CasesModule,
-  SlaModule,
-];
+const SLA_MODULES = [...CASE_PATH_MODULES, SlaModule];
 
 describe(`SLA check (integration, ${engine})`, () => {
   let t: TestModule;
