@@ -1,17 +1,18 @@
 /*
  * Latency of the case list on PostgreSQL: p50/p95/p99 of
  * GET /api/v1/cases?state=IN_PROCESS&caseTypeId=...&limit=50 (first pages and cursor pages),
- * the same SQL run directly through `pg` as the baseline, and its EXPLAIN (ANALYZE, BUFFERS).
+ * the same SQL run directly through `pg` as the baseline (each page on both sides, one right after
+ * the other, the order alternating), and its EXPLAIN (ANALYZE, BUFFERS).
  *
  *   npx ts-node bench/case-list-p95.ts --cases 100000 \
  *     --database-url postgresql://postgres@127.0.0.1:5432/<db> [--requests 400] [--tenants 4] [--keep]
  *
  * Works in a throwaway schema of that database (dropped at the end unless --keep): migrates it,
  * inserts the cases set-based (half in the measured tenant, the rest spread over the others),
- * ANALYZEs, then boots the application on a random port against it.
+ * ANALYZEs, then starts the compiled service (`node dist/main.js`, built first if needed) on a
+ * random port against it.
  */
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -30,7 +31,8 @@ import {
   fmtMs as fmt,
   log,
   percentiles,
-  startHttpApp,
+  ChildServer,
+  startCompiledApp,
   writeReport,
 } from './support';
 
@@ -90,40 +92,6 @@ async function seed(
   return { tenant: tenants[0], types, count: main };
 }
 
-/** Walks each case type's list PAGES_PER_WALK pages deep, round-robin, for `count` requests. */
-async function measureHttp(base: string, token: string, types: string[], count: number) {
-  const steps: Step[] = [];
-  const samples: number[] = [];
-  let walk = 0;
-  let page = 0;
-  let cursor: string | null = null;
-  for (let i = 0; i < count + WARMUP; i++) {
-    const caseTypeId = types[walk % types.length];
-    const query = `state=${CaseState.IN_PROCESS}&caseTypeId=${caseTypeId}&limit=50`;
-    const t0 = process.hrtime.bigint();
-    const res = await fetch(`${base}/api/v1/cases?${query}${cursor ? `&cursor=${cursor}` : ''}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = (await res.json()) as { data: unknown[]; page: { nextCursor: string | null } };
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (res.status !== 200 || body.data.length === 0) {
-      throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-    }
-    if (i >= WARMUP) {
-      samples.push(ms);
-      steps.push({ caseTypeId, cursor });
-    }
-    if (i > 0 && i % 100 === 0) log(`  ${i} requests`);
-    cursor = body.page.nextCursor;
-    if (++page >= PAGES_PER_WALK || !cursor) {
-      walk++;
-      page = 0;
-      cursor = null;
-    }
-  }
-  return { samples, steps };
-}
-
 function sqlOf(tenant: string, step: Step) {
   const actor = new Actor(tenant, 'bench', new Set([Permission.CASE_VIEW]));
   const after = step.cursor
@@ -133,19 +101,69 @@ function sqlOf(tenant: string, step: Step) {
   return caseListSql({ actor, view: 'all', filters, sort: 'createdAt', limit: 50 }, after);
 }
 
-async function measureSql(client: Client, tenant: string, steps: Step[]): Promise<number[]> {
-  for (const step of steps.slice(0, WARMUP)) {
-    const { sql, params } = sqlOf(tenant, step);
-    await client.query(sql, params);
+const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+/**
+ * Walks each case type's list PAGES_PER_WALK pages deep, round-robin, for `count` requests; each
+ * page is asked over HTTP and as the same SQL through `pg`, one right after the other, the order
+ * alternating, so both sides find the same pages in the same cache state.
+ */
+async function measure(
+  base: string,
+  token: string,
+  sql: { client: Client; tenant: string },
+  types: string[],
+  count: number,
+) {
+  const steps: Step[] = [];
+  const samples = { http: [] as number[], sql: [] as number[] };
+  let walk = 0;
+  let page = 0;
+  let cursor: string | null = null;
+  for (let i = 0; i < count + WARMUP; i++) {
+    const step = { caseTypeId: types[walk % types.length], cursor };
+    const query = `state=${CaseState.IN_PROCESS}&caseTypeId=${step.caseTypeId}&limit=50`;
+    const viaHttp = async () => {
+      const t0 = process.hrtime.bigint();
+      const res = await fetch(`${base}/api/v1/cases?${query}${cursor ? `&cursor=${cursor}` : ''}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await res.json()) as { data: unknown[]; page: { nextCursor: string | null } };
+      const ms = since(t0);
+      if (res.status !== 200 || body.data.length === 0) {
+        throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      }
+      return { ms, next: body.page.nextCursor };
+    };
+    const viaSql = async () => {
+      const { sql: text, params } = sqlOf(sql.tenant, step);
+      const t0 = process.hrtime.bigint();
+      await sql.client.query(text, params);
+      return since(t0);
+    };
+    let http: Awaited<ReturnType<typeof viaHttp>>;
+    let direct: number;
+    if (i % 2 === 0) {
+      http = await viaHttp();
+      direct = await viaSql();
+    } else {
+      direct = await viaSql();
+      http = await viaHttp();
+    }
+    if (i >= WARMUP) {
+      samples.http.push(http.ms);
+      samples.sql.push(direct);
+      steps.push(step);
+    }
+    if (i > 0 && i % 100 === 0) log(`  ${i} pages`);
+    cursor = http.next;
+    if (++page >= PAGES_PER_WALK || !cursor) {
+      walk++;
+      page = 0;
+      cursor = null;
+    }
   }
-  const samples: number[] = [];
-  for (const step of steps) {
-    const { sql, params } = sqlOf(tenant, step);
-    const t0 = process.hrtime.bigint();
-    await client.query(sql, params);
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return samples;
+  return { samples, steps };
 }
 
 async function explain(
@@ -168,7 +186,7 @@ async function main(): Promise<void> {
   const options = parseArgs(new Args());
   const schema = await benchSchema(options.databaseUrl, 'bench', options.keep);
   const url = schema.url;
-  let app: INestApplication | undefined;
+  let app: ChildServer | undefined;
   const client = new Client({ connectionString: url });
   try {
     const db = await new DataSource(dataSourceOptions({ url }, 4)).initialize();
@@ -186,18 +204,18 @@ async function main(): Promise<void> {
     );
     log(`analyzed; tenant ${tenant}: ${mix.map((r) => `${r.state} ${r.n}`).join(', ')}`);
 
-    const server = await startHttpApp(url);
-    app = server.app;
-    log(`application listening on ${server.base}`);
+    const server = await startCompiledApp(url);
+    app = server;
+    log(`application (node dist/main.js, pid ${server.pid}) listening on ${server.base}`);
     const token = jwt.sign(
       { sub: 'bench', client_id: tenant, permissions: [Permission.CASE_VIEW], groups: [] },
       server.secret,
       { algorithm: 'HS256', expiresIn: 3600 },
     );
-    log(`measuring ${options.requests} HTTP requests (+${WARMUP} warm-up)`);
-    const http = await measureHttp(server.base, token, types, options.requests);
-    log('measuring the same SQL straight through pg');
-    const direct = await measureSql(client, tenant, http.steps);
+    log(`measuring ${options.requests} pages over HTTP and as SQL (+${WARMUP} warm-up)`);
+    const measured = await measure(server.base, token, { client, tenant }, types, options.requests);
+    const http = { samples: measured.samples.http, steps: measured.steps };
+    const direct = measured.samples.sql;
 
     const firstPlan = await explain(client, tenant, http.steps[0], 'first page');
     const deep = http.steps.find((s) => s.cursor) ?? http.steps[0];
@@ -237,7 +255,7 @@ async function main(): Promise<void> {
       ],
     });
   } finally {
-    await app?.close();
+    await app?.stop();
     await client.end().catch(() => undefined);
     await schema.drop();
   }

@@ -1,27 +1,46 @@
 /*
- * Throughput and p99 of POST /api/v1/cases at 32 connections (autocannon), beside a bare
- * `node:http` + `pg` server doing the same writes in one transaction (case type lookup, counter,
- * case row, activity entry, outbox event), on the same database, in the same run.
+ * Throughput and p99 of POST /api/v1/cases at 32 connections (autocannon), against the compiled
+ * service (`node dist/main.js`, built first if needed) in a child process, beside a bare
+ * `node:http` + `pg` server (bench/create-case-baseline.js, in a child process too) doing the same
+ * writes in one transaction (case type lookup, counter, case row, activity entry, outbox event),
+ * on the same database, in the same run. autocannon runs in this process.
  *
  *   npx ts-node bench/create-case.ts --database-url postgresql://postgres@127.0.0.1:5432/<db> \
- *     [--duration 10] [--connections 32] [--tenants 8] [--pool 10] [--keep]
+ *     [--duration 10] [--connections 32] [--tenants 8] [--pool 10] [--rounds 1] [--keep] \
+ *     [--cpu-prof <dir>] [--service-dir <checkout>] [--relay-off]
  *
  * Each connection posts for one of `--tenants` tenants (a tenant's counter row serializes its
  * creates, on both sides alike). Both sides get a pool of `--pool` connections, verify the same
- * HS256 token and answer 201 with the case id; every 2xx must have left exactly one case row.
+ * HS256 token and answer 201 (the service with the case, the baseline with its id); every 2xx must
+ * have left exactly one case row. `--rounds` alternates which side goes first and reports
+ * medians; `--cpu-prof` starts the service with `node --cpu-prof` writing into that directory;
+ * `--service-dir` runs another checkout's build (e.g. the code before a change, for a comparison);
+ * `--relay-off` starts the service as an API replica whose outbox relay runs elsewhere (here:
+ * nowhere, so the events' deliveries are not measured; for finding where the time goes only).
+ * Each side's own process CPU per request is reported too, and PostgreSQL's (all its processes,
+ * Linux).
  */
 import autocannon from 'autocannon';
 import * as jwt from 'jsonwebtoken';
-import { randomUUID } from 'node:crypto';
-import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { Pool } from 'pg';
+import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Permission } from '../src/shared/auth/permission.enum';
 import { dataSourceOptions } from '../src/shared/database/data-source-options';
 import { migrate } from '../src/shared/database/migrate';
 import { CaseRowBuilder } from '../test/support/builders/case-rows.builder';
-import { Args, benchSchema, check, log, startHttpApp, writeReport } from './support';
+import {
+  Args,
+  benchSchema,
+  check,
+  ChildServer,
+  cpuMs,
+  log,
+  postgresCpu,
+  postgresCpuSince,
+  startCompiledApp,
+  startNodeServer,
+  writeReport,
+} from './support';
 
 const args = new Args();
 const options = {
@@ -29,104 +48,26 @@ const options = {
   connections: args.number('connections', 32),
   tenants: args.number('tenants', 8),
   pool: args.number('pool', 10),
+  rounds: args.number('rounds', 1),
   keep: args.flag('keep'),
+  relayOff: args.flag('relay-off'),
+  cpuProf: args.value('cpu-prof'),
+  serviceDir: args.value('service-dir'),
 };
 check(
   options.duration >= 1 && options.connections >= 1,
   'need --duration >= 1, --connections >= 1',
 );
-check(options.tenants >= 1 && options.pool >= 1, 'need --tenants >= 1, --pool >= 1');
+check(
+  options.tenants >= 1 && options.pool >= 1 && options.rounds >= 1,
+  'need --tenants >= 1, --pool >= 1, --rounds >= 1',
+);
 const WARMUP_SECONDS = 2;
 
 interface Target {
   base: string;
+  pid: number;
   tenants: { name: string; token: string; caseTypeId: string }[];
-}
-
-/** The same inserts as CreateCaseHandler → CaseRepository.save (no SLA, priority or comment). */
-async function createCase(pool: Pool, tenant: string, userId: string, body: unknown) {
-  const { caseTypeId, details } = body as { caseTypeId?: unknown; details?: unknown };
-  if (typeof caseTypeId !== 'string' || typeof details !== 'string') return null;
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const type = await client.query<{ id: string; name: string }>(
-      `SELECT id, name FROM case_types WHERE client_id = $1 AND id = $2 AND active`,
-      [tenant, caseTypeId],
-    );
-    if (type.rowCount === 0) {
-      await client.query('ROLLBACK');
-      return null;
-    }
-    const now = new Date();
-    const id = randomUUID();
-    const { rows } = await client.query<{ last_seq: number }>(
-      `INSERT INTO case_counters (client_id, last_seq) VALUES ($1, 1)
-       ON CONFLICT (client_id) DO UPDATE SET last_seq = case_counters.last_seq + 1
-       RETURNING last_seq`,
-      [tenant],
-    );
-    const seq = rows[0].last_seq;
-    const displayId = `CM${tenant}-${seq}`;
-    await client.query(
-      `INSERT INTO cases (id, client_id, seq, display_id, case_type_id, state, details,
-                          initiator_id, initiator_type, assigned_to_users, assigned_to_groups,
-                          watchers, tags, created_by, created_at, updated_by, updated_at, version)
-       VALUES ($1, $2, $3, $4, $5, 'NEW', $6, $7, 'USER', '{}', '{}', '{}', '{}', $7, $8, $7, $8, 1)`,
-      [id, tenant, seq, displayId, caseTypeId, details, userId, now],
-    );
-    const payload = JSON.stringify({ caseId: id, displayId, caseTypeId, state: 'NEW' });
-    await client.query(
-      `INSERT INTO case_activities (client_id, case_id, type, actor_id, occurred_at, data)
-       VALUES ($1, $2, 'case.created', $3, $4, $5::jsonb)`,
-      [tenant, id, userId, now, payload],
-    );
-    await client.query(
-      `WITH counter AS (
-         INSERT INTO outbox_sequences AS s (client_id, aggregate_id, last_seq) VALUES ($1, $2, 1)
-         ON CONFLICT (client_id, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
-         RETURNING last_seq)
-       INSERT INTO outbox (client_id, type, aggregate_id, payload, occurred_at, seq)
-       SELECT $1, 'case.created', $2, $3::jsonb, $4, last_seq FROM counter`,
-      [tenant, id, payload, now],
-    );
-    await client.query('COMMIT');
-    return { id, displayId };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-}
-
-/** The baseline: one route, the token checked, the inserts, 201 with the id. */
-function startBaseline(pool: Pool, secret: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const reply = (status: number, body: object) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    void (async () => {
-      try {
-        const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-        const claims = jwt.verify(token, secret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
-        if (req.method !== 'POST' || req.url !== '/api/v1/cases') return reply(404, {});
-        const created = await createCase(pool, claims.client_id, claims.sub!, await readBody(req));
-        if (!created) return reply(400, {});
-        reply(201, { code: 'CASE0600', data: created });
-      } catch (error) {
-        reply(500, { message: String(error) });
-      }
-    })();
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 function load(target: Target, duration: number) {
@@ -146,17 +87,47 @@ function load(target: Target, duration: number) {
   });
 }
 
+type Measured = Awaited<ReturnType<typeof measure>>;
+
 async function measure(label: string, target: Target) {
   log(`${label}: ${WARMUP_SECONDS} s warm-up`);
   const warm = await load(target, WARMUP_SECONDS);
   log(`${label}: ${options.duration} s at ${options.connections} connections`);
+  const cpuBefore = cpuMs(target.pid);
+  const postgresBefore = postgresCpu();
   const r = await load(target, options.duration);
+  const postgresMs = postgresCpuSince(postgresBefore);
   check(r.errors === 0 && r.non2xx === 0, `${label}: ${r.errors} errors, ${r.non2xx} non-2xx`);
-  log(`${label}: ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms`);
+  // The server process's CPU per answered request (its own process only, not PostgreSQL's).
+  const cpuPerRequestMs = (cpuMs(target.pid) - cpuBefore) / r['2xx'];
+  // And PostgreSQL's, all its processes: the other side is idle meanwhile (the service's relay
+  // and jobs are not, and count here).
+  const postgresCpuPerRequestMs = postgresMs / r['2xx'];
+  log(
+    `${label}: ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms, ` +
+      `server CPU ${cpuPerRequestMs.toFixed(2)} ms/request, ` +
+      `PostgreSQL CPU ${postgresCpuPerRequestMs.toFixed(2)} ms/request`,
+  );
   return {
     requestsPerSecond: r.requests.average,
+    cpuPerRequestMs,
+    postgresCpuPerRequestMs,
     total2xx: warm['2xx'] + r['2xx'],
     latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Medians of the rounds (req/s and each latency separately), the 2xx summed. */
+function summary(rounds: Measured[]): Measured {
+  const at = (key: keyof Measured['latencyMs']) => median(rounds.map((r) => r.latencyMs[key]));
+  return {
+    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+    cpuPerRequestMs: median(rounds.map((r) => r.cpuPerRequestMs)),
+    postgresCpuPerRequestMs: median(rounds.map((r) => r.postgresCpuPerRequestMs)),
+    total2xx: rounds.reduce((sum, r) => sum + r.total2xx, 0),
+    latencyMs: { p50: at('p50'), p99: at('p99'), max: at('max') },
   };
 }
 
@@ -178,21 +149,52 @@ async function tenantsWithTypes(db: DataSource, prefix: string, secret: string) 
 async function main(): Promise<void> {
   const databaseUrl = args.databaseUrl();
   const schema = await benchSchema(databaseUrl, 'bench_create', options.keep);
-  const pool = new Pool({ connectionString: schema.url, max: options.pool });
   let db: DataSource | undefined;
-  let app: Awaited<ReturnType<typeof startHttpApp>> | undefined;
-  let baseline: Server | undefined;
+  let app: (ChildServer & { secret: string }) | undefined;
+  let baseline: ChildServer | undefined;
   try {
     db = await new DataSource(dataSourceOptions({ url: schema.url }, 2)).initialize();
     await migrate(db);
-    app = await startHttpApp(schema.url, { DATABASE_POOL_SIZE: String(options.pool) });
-    baseline = await startBaseline(pool, app.secret);
-    const base = `http://127.0.0.1:${(baseline.address() as AddressInfo).port}`;
-    const appTarget = { base: app.base, tenants: await tenantsWithTypes(db, 'app', app.secret) };
-    const sqlTarget = { base, tenants: await tenantsWithTypes(db, 'sql', app.secret) };
+    const nodeArgs = options.cpuProf
+      ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`]
+      : [];
+    log(`starting node ${[...nodeArgs, 'dist/main.js'].join(' ')} and the baseline`);
+    app = await startCompiledApp(schema.url, {
+      env: {
+        DATABASE_POOL_SIZE: String(options.pool),
+        ...(options.relayOff && { OUTBOX_RELAY_ENABLED: 'false' }),
+      },
+      nodeArgs,
+      dir: options.serviceDir && resolve(options.serviceDir),
+    });
+    baseline = await startNodeServer('create-case-baseline.js', {
+      DATABASE_URL: schema.url,
+      JWT_SECRET: app.secret,
+      POOL_SIZE: String(options.pool),
+    });
+    const appTarget = {
+      base: app.base,
+      pid: app.pid,
+      tenants: await tenantsWithTypes(db, 'app', app.secret),
+    };
+    const sqlTarget = {
+      base: baseline.base,
+      pid: baseline.pid,
+      tenants: await tenantsWithTypes(db, 'sql', app.secret),
+    };
 
-    const measured = await measure('application', appTarget);
-    const direct = await measure('node:http + pg', sqlTarget);
+    const appRounds: Measured[] = [];
+    const sqlRounds: Measured[] = [];
+    for (let i = 1; i <= options.rounds; i++) {
+      // Alternating which goes first, so a noisy neighbour weighs on both alike.
+      const order = i % 2 === 1 ? ['app', 'sql'] : ['sql', 'app'];
+      for (const side of order) {
+        if (side === 'app') appRounds.push(await measure(`round ${i} application`, appTarget));
+        else sqlRounds.push(await measure(`round ${i} node:http + pg`, sqlTarget));
+      }
+    }
+    const measured = summary(appRounds);
+    const direct = summary(sqlRounds);
 
     const count = async (prefix: string) => {
       const [row] = (await db!.query(
@@ -207,7 +209,7 @@ async function main(): Promise<void> {
     log(`rows written: ${JSON.stringify(written)}`);
     // autocannon stops at the deadline with up to one request per connection (per run) in flight.
     const inFlight = (rows: number, ok: number) =>
-      rows >= ok && rows - ok <= 2 * options.connections;
+      rows >= ok && rows - ok <= 2 * options.rounds * options.connections;
     check(
       inFlight(written.app.cases, measured.total2xx) &&
         inFlight(written.baseline.cases, direct.total2xx),
@@ -216,20 +218,31 @@ async function main(): Promise<void> {
 
     const throughput = measured.requestsPerSecond / direct.requestsPerSecond;
     const p99 = measured.latencyMs.p99 / direct.latencyMs.p99;
+    const of = options.rounds > 1 ? `, median of ${options.rounds} rounds` : '';
     process.stdout.write(
       `\n=== POST /api/v1/cases · ${options.connections} connections · ${options.duration} s · ` +
-        `${options.tenants} tenants\n` +
-        `application      ${measured.requestsPerSecond.toFixed(0)} req/s · p99 ${measured.latencyMs.p99} ms\n` +
-        `node:http + pg   ${direct.requestsPerSecond.toFixed(0)} req/s · p99 ${direct.latencyMs.p99} ms\n` +
+        `${options.tenants} tenants${of}\n` +
+        `application      ${measured.requestsPerSecond.toFixed(0)} req/s · p99 ${measured.latencyMs.p99} ms · ` +
+        `${measured.cpuPerRequestMs.toFixed(2)} ms CPU/request, ` +
+        `PostgreSQL ${measured.postgresCpuPerRequestMs.toFixed(2)} ms\n` +
+        `node:http + pg   ${direct.requestsPerSecond.toFixed(0)} req/s · p99 ${direct.latencyMs.p99} ms · ` +
+        `${direct.cpuPerRequestMs.toFixed(2)} ms CPU/request, ` +
+        `PostgreSQL ${direct.postgresCpuPerRequestMs.toFixed(2)} ms\n` +
         `ratio app/baseline: throughput ${throughput.toFixed(2)}× · p99 ${p99.toFixed(1)}×\n`,
     );
     await writeReport('create-case', databaseUrl, {
       options,
-      results: { application: measured, baseline: direct, written, ratio: { throughput, p99 } },
+      results: {
+        application: measured,
+        baseline: direct,
+        rounds: { application: appRounds, baseline: sqlRounds },
+        written,
+        ratio: { throughput, p99 },
+      },
       rows: [
         {
           benchmark: `create case (HTTP, ${options.connections} conn.)`,
-          size: `${options.duration} s, ${options.tenants} tenants`,
+          size: `${options.duration} s, ${options.tenants} tenants${of}`,
           app: `${measured.requestsPerSecond.toFixed(0)} req/s, p99 ${measured.latencyMs.p99} ms`,
           baseline: `${direct.requestsPerSecond.toFixed(0)} req/s, p99 ${direct.latencyMs.p99} ms (node:http + pg)`,
           ratio: `throughput ${throughput.toFixed(2)}×, p99 ${p99.toFixed(1)}×`,
@@ -237,9 +250,8 @@ async function main(): Promise<void> {
       ],
     });
   } finally {
-    baseline?.close();
-    await app?.app.close();
-    await pool.end();
+    await baseline?.stop();
+    await app?.stop();
     await db?.destroy();
     await schema.drop();
   }

@@ -14,7 +14,7 @@ import {
 } from './support';
 
 /**
- * `npm run bench -- [--only case-list-p95,sla-check,create-case,auto-close,bulk,webhook-delivery] [--cases N]
+ * `npm run bench -- [--only case-list-p95,sla-check,create-case,auto-close,bulk,webhook-delivery,embedded-start] [--cases N]
  * [--due-percent P] [--requests N] [--duration S] [--connections N] [--eligible N]
  * [--bulk-cases N] ...`: runs the benchmark scripts one after another, each in its own process,
  * against BENCH_DATABASE_URL (or
@@ -29,6 +29,7 @@ const SCRIPTS = [
   'auto-close',
   'bulk',
   'webhook-delivery',
+  'embedded-start',
 ];
 
 async function main(): Promise<number> {

@@ -2,8 +2,11 @@
  * booted against it, and the report written to bench/results/. */
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, get } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -89,9 +92,9 @@ export const fmtMs = (p: Record<string, number>) =>
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** The environment the application reads on import: production mode, quiet, no jobs or demo data. */
-export function applyBenchEnv(url: string, overrides: Record<string, string> = {}): void {
-  Object.assign(process.env, {
+/** The environment the application reads on start: production mode, quiet, no jobs or demo data. */
+export function benchEnv(url: string, overrides: Record<string, string> = {}) {
+  return {
     NODE_ENV: 'production',
     DATABASE_URL: url,
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -100,7 +103,12 @@ export function applyBenchEnv(url: string, overrides: Record<string, string> = {
     DEMO_DATA: 'false',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'cms-bench-')),
     ...overrides,
-  });
+  };
+}
+
+/** benchEnv into this process's environment, for the application booted in-process. */
+export function applyBenchEnv(url: string, overrides: Record<string, string> = {}): void {
+  Object.assign(process.env, benchEnv(url, overrides));
 }
 
 /** The application over HTTP on a random port, as `npm start` configures it. */
@@ -120,6 +128,161 @@ export async function startHttpApp(
   return { app, base: `http://127.0.0.1:${port}`, secret: process.env.JWT_SECRET as string };
 }
 
+const ROOT = join(__dirname, '..');
+const children = new Set<ChildProcess>();
+// A benchmark that fails half-way leaves no server behind.
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
+/** A server in a child process of its own, listening on `base`. */
+export interface ChildServer {
+  base: string;
+  pid: number;
+  /** SIGTERM, then the exit (SIGKILL after 15 s). */
+  stop(): Promise<void>;
+}
+
+function track(child: ChildProcess, base: string): ChildServer {
+  children.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      children.delete(child);
+      resolve();
+    }),
+  );
+  return {
+    base,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Whether the service on `port` answers `GET /health` with 200 (within 1 s). */
+export function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get({ host: '127.0.0.1', port, path: '/health', timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+  });
+}
+
+/** Builds `dir`'s dist/ when it is missing or older than its sources (as `npm start` does). */
+export function ensureBuilt(dir = ROOT): void {
+  execFileSync(process.execPath, [join(dir, 'scripts', 'ensure-built.js')], { stdio: 'inherit' });
+}
+
+/**
+ * The compiled service (`node dist/main.js`, as `npm run start:prod` runs it) in a child process,
+ * against `url` with the benchEnv environment plus `env`, once `GET /health` answers 200.
+ * `nodeArgs` go before the script (e.g. `--cpu-prof`); `dir` is the checkout to run (this one by
+ * default; e.g. an older build to compare with), built first if needed.
+ */
+export async function startCompiledApp(
+  url: string,
+  {
+    env = {},
+    nodeArgs = [],
+    dir = ROOT,
+  }: { env?: Record<string, string>; nodeArgs?: string[]; dir?: string } = {},
+): Promise<ChildServer & { secret: string }> {
+  ensureBuilt(dir);
+  const port = await freePort();
+  const childEnv = { ...process.env, ...benchEnv(url, env), PORT: String(port) };
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
+    cwd: dir,
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const server = track(child, `http://127.0.0.1:${port}`);
+  const deadline = Date.now() + 120_000;
+  while (!(await healthy(port))) {
+    check(child.exitCode === null, `node dist/main.js exited (${child.exitCode}) before healthy`);
+    check(Date.now() < deadline, 'node dist/main.js not healthy within 120 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { ...server, secret: childEnv.JWT_SECRET };
+}
+
+/** CPU time (user + system) a process has used so far, in ms; Linux (/proc), else NaN. */
+export function cpuMs(pid: number): number {
+  try {
+    return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return NaN;
+  }
+}
+
+/** utime + stime of a /proc/<pid>/stat line: the 12th and 13th fields after the command. */
+const statCpuMs = (stat: string) => {
+  const fields = stat.split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+
+/** CPU milliseconds used so far by each PostgreSQL server process on this machine (Linux), by pid. */
+export function postgresCpu(): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.includes(' (postgres) ')) used.set(Number(entry), statCpuMs(stat));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return used;
+}
+
+/**
+ * PostgreSQL's CPU milliseconds since `before` (a postgresCpu() reading): what the processes still
+ * running used since then, or since they started. A process that ended meanwhile (an autovacuum
+ * worker) drops out, so this reads low, never high.
+ */
+export function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of postgresCpu()) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** `node <script>` (a plain .js file under bench/) that prints `{"port": n}` once listening. */
+export function startNodeServer(script: string, env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, [join(__dirname, script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before listening`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) {
+        const { port } = JSON.parse(line) as { port: number };
+        resolve(track(child, `http://127.0.0.1:${port}`));
+      }
+    });
+  });
+}
+
 export interface Machine {
   cpus: number;
   cpuModel: string;
@@ -128,20 +291,21 @@ export interface Machine {
   postgres: string;
 }
 
-export async function machine(databaseUrl: string): Promise<Machine> {
+export async function machine(databaseUrl?: string): Promise<Machine> {
+  const host = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+  };
+  if (!databaseUrl) return { ...host, postgres: 'n/a (not used)' };
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ v: string }>(
       `SELECT current_setting('server_version') AS v`,
     );
-    return {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-      memoryGiB: Math.round(totalmem() / 1024 ** 3),
-      node: process.version,
-      postgres: rows[0].v,
-    };
+    return { ...host, postgres: rows[0].v };
   } finally {
     await client.end();
   }
@@ -168,7 +332,7 @@ export const tableLine = (r: ReportRow) =>
 /** Writes `bench/results/<name>.json` (everything) and `<name>.md` (the short table). */
 export async function writeReport(
   name: string,
-  databaseUrl: string,
+  databaseUrl: string | undefined,
   report: { options: object; rows: ReportRow[]; results: object },
 ): Promise<void> {
   const options = Object.fromEntries(

@@ -30,4 +30,10 @@ const stale =
 if (stale) {
   process.stderr.write('building dist/ ...\n');
   execSync('npx nest build', { cwd: root, stdio: 'inherit' });
+  // The embedded database's first-start template (optional: a failure only costs that start).
+  try {
+    execSync('node dist/cli/pgdata-template.js', { cwd: root, stdio: 'inherit' });
+  } catch {
+    process.stderr.write('no embedded database template: the first start runs initdb\n');
+  }
 }

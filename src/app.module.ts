@@ -7,17 +7,20 @@ import { allConfig } from './config/configuration';
 import { validateEnv } from './config/env.validation';
 import { DemoModule } from './demo/demo.module';
 import { ActivityModule } from './modules/activity';
+import { AssignmentModule } from './modules/assignment';
 import { AuthModule } from './modules/auth';
 import { AutoCloseModule } from './modules/auto-close';
 import { BulkModule } from './modules/bulk';
 import { CalendarsModule } from './modules/calendars';
 import { CaseLinksModule } from './modules/case-links';
+import { CaseMergeModule } from './modules/case-merge';
 import { CommentsModule } from './modules/comments';
 import { DefinitionsModule } from './modules/definitions';
 import { DirectoryModule } from './modules/directory';
 import { DocumentsModule } from './modules/documents';
 import { CasesModule } from './modules/cases';
 import { PrioritiesModule } from './modules/priorities';
+import { ReportsModule } from './modules/reports';
 import { SavedViewsModule } from './modules/saved-views';
 import { SlaModule } from './modules/sla';
 import { WebhooksModule } from './modules/webhooks';
@@ -76,9 +79,12 @@ export const FEATURE_MODULES = [
   AutoCloseModule,
   CalendarsModule,
   CaseLinksModule,
+  CaseMergeModule,
   SavedViewsModule,
   BulkModule,
+  ReportsModule,
   WebhooksModule,
+  AssignmentModule,
 ];
 
 @Module({

@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { Application, NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { OAUTH_TOKEN_PATH, oauthTokenResponses } from './modules/auth';
 import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
 import { AppConfig } from './config/configuration';
 import { bodyParserErrors, inspectBody } from './shared/http/body-parsing';
+import { QueryParser, withFieldFilters } from './shared/http/field-filters';
 import { applyServerTimeouts } from './shared/http/http-server';
 import { applySecurityHeaders } from './shared/http/security';
 import { assignCorrelationId } from './shared/http/correlation-id';
@@ -37,6 +38,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // refuse: entity tags are case versions, set explicitly (VersionETag) on case responses only.
   app.set('etag', false);
   app.set('query parser', 'extended');
+  const express = app.getHttpAdapter().getInstance() as Application;
+  app.set('query parser', withFieldFilters(express.get('query parser fn') as QueryParser));
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   applyServerTimeouts(app.getHttpServer(), config);

@@ -67,6 +67,7 @@ export const jobsConfig = registerAs('jobs', () => ({
   dueDateCaseTypeIds: list(process.env.DUE_DATE_CASE_TYPE_IDS),
   autoCloseCron: process.env.AUTO_CLOSE_CRON ?? '0 * * * *',
   continueOnError: bool(process.env.JOBS_CONTINUE_ON_ERROR, true),
+  runsRetentionDays: Number(process.env.JOB_RUNS_RETENTION_DAYS ?? 30),
 }));
 
 export const queueConfig = registerAs('queue', () => ({
@@ -86,6 +87,7 @@ export const queueConfig = registerAs('queue', () => ({
 export const outboxConfig = registerAs('outbox', () => ({
   relayEnabled: bool(process.env.OUTBOX_RELAY_ENABLED, true),
   pollIntervalMs: Number(process.env.OUTBOX_POLL_INTERVAL_MS ?? 1000),
+  wakeDelayMs: Number(process.env.OUTBOX_WAKE_DELAY_MS ?? 50),
   batchSize: Number(process.env.OUTBOX_BATCH_SIZE ?? 100),
   leaseSeconds: Number(process.env.OUTBOX_LEASE_SECONDS ?? 60),
   retryBaseMs: Number(process.env.OUTBOX_RETRY_BASE_MS ?? 1000),

@@ -223,11 +223,12 @@ describe('Case lists (e2e)', () => {
           'createdFrom',
           'createdTo',
           'dueBefore',
+          'slaStatus',
           'sort',
         ].sort(),
       );
       expect(params.state.items?.enum).toEqual(Object.values(CaseState));
-      expect(params.sort.enum).toEqual(['createdAt', 'dueDate', 'priority']);
+      expect(params.sort.enum).toEqual(['createdAt', 'dueDate', 'priority', 'slaDueAt']);
     }
   });
 

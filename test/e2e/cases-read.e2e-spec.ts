@@ -111,6 +111,7 @@ describe('Reading cases: GET /cases/:id (e2e)', () => {
       {
         id: expect.any(String),
         kind: 'COMMENT',
+        visibility: 'internal',
         authorId: 'alice',
         text: 'Looking into it',
         createdAt: expect.any(String),
@@ -180,6 +181,7 @@ describe('Reading cases: GET /cases/:id (e2e)', () => {
         ['get', ''],
         ['patch', '', { details: 'hijacked' }],
         ['get', '/activities'],
+        ['get', '/slas'],
         ['post', '/open'],
         ['post', '/process'],
         ['post', '/request-input'],

@@ -31,8 +31,8 @@ describe('Collaboration: comments and initiator comments (e2e)', () => {
 
   const newCase = (body: Record<string, unknown> = {}) =>
     createCase(t, tenant, { caseTypeId: type.id, initiatorId: 'carol', ...body });
-  const comment = (id: string, text: unknown, headers = agent) =>
-    t.http.post(`/api/v1/cases/${id}/comments`).set(headers).send({ text });
+  const comment = (id: string, text: unknown, headers = agent, visibility?: string) =>
+    t.http.post(`/api/v1/cases/${id}/comments`).set(headers).send({ text, visibility });
   const initiatorComment = (id: string, text: unknown, headers = carol) =>
     t.http.post(`/api/v1/cases/${id}/initiator-comments`).set(headers).send({ text });
 
@@ -47,6 +47,7 @@ describe('Collaboration: comments and initiator comments (e2e)', () => {
         data: {
           id: expect.any(String),
           kind: 'COMMENT',
+          visibility: 'internal',
           authorId: 'uma',
           text: 'Toner looks empty',
           createdAt: TEST_START.toISOString(),
@@ -61,7 +62,7 @@ describe('Collaboration: comments and initiator comments (e2e)', () => {
         type: 'case.commented',
         actor_id: 'uma',
         on_behalf_of: null,
-        data: { commentId: res.body.data.id },
+        data: { commentId: res.body.data.id, commentVisibility: 'internal' },
       });
       expect(trail.outbox).toContain('case.commented');
 
@@ -140,7 +141,8 @@ describe('Collaboration: comments and initiator comments (e2e)', () => {
       const texts = ['first', 'second', 'third'];
       for (const text of texts) {
         t.clock.advanceMinutes(1);
-        await comment(id, text).expect(201);
+        // Public: carol, who reads below, sees the case only as its initiator.
+        await comment(id, text, agent, 'public').expect(201);
       }
       t.clock.advanceMinutes(1);
       await initiatorComment(id, 'from carol').expect(201);
@@ -185,6 +187,7 @@ describe('Collaboration: comments and initiator comments (e2e)', () => {
         data: {
           id: expect.any(String),
           kind: 'INITIATOR',
+          visibility: 'public',
           authorId: 'carol',
           text: 'The serial is 1234',
           createdAt: expect.any(String),
@@ -200,7 +203,7 @@ describe('Collaboration: comments and initiator comments (e2e)', () => {
           type: 'case.initiator-commented',
           actor_id: 'carol',
           on_behalf_of: null,
-          data: { commentId: res.body.data.id },
+          data: { commentId: res.body.data.id, commentVisibility: 'public' },
         },
         {
           type: 'case.processing-started',

@@ -45,7 +45,8 @@ describe('Definitions: case-type configuration (e2e)', () => {
     const res = await patch(id, {
       name: 'Renamed',
       slas: [
-        { ...b, breachAfterMinutes: 40 },
+        // targetMinutes is shown as the alias of breachAfterMinutes: a changed target sends both.
+        { ...b, breachAfterMinutes: 40, targetMinutes: 40 },
         { name: 'C', warnAfterMinutes: 0, breachAfterMinutes: 0 },
       ],
       autoCloseHours: null,
@@ -60,7 +61,7 @@ describe('Definitions: case-type configuration (e2e)', () => {
       autoCloseHours: null,
       dueDate: { dueInHours: 10, warnBeforeHours: 2 },
     });
-    expect(res.body.data.slas[0]).toEqual({ ...b, breachAfterMinutes: 40 });
+    expect(res.body.data.slas[0]).toEqual({ ...b, breachAfterMinutes: 40, targetMinutes: 40 });
     expect(res.body.data.slas[1].id).not.toBe(a.id);
     expect(res.body.data.slas[1].id).not.toBe(b.id);
 

@@ -11,6 +11,14 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
 
+/** The business-time fields of an SLA sent without them (issue 12). */
+const resolutionDefaults = (targetMinutes: number) => ({
+  metric: 'resolution',
+  calendarId: null,
+  targetMinutes,
+  escalations: [],
+});
+
 describe('Definitions: case types (e2e)', () => {
   let t: TestApp;
   const tenant = newTenant();
@@ -69,8 +77,11 @@ describe('Definitions: case types (e2e)', () => {
       code: 'INC',
       description: 'Something broke',
       active: true,
+      calendarId: null,
       autoCloseHours: 72,
+      assignment: null,
       dueDate: { dueInHours: 24, warnBeforeHours: 4.5 },
+      fields: [],
       slas: [
         {
           id: expect.any(String),
@@ -79,6 +90,7 @@ describe('Definitions: case types (e2e)', () => {
           warnAfterMinutes: 15,
           breachAfterMinutes: 30,
           pauseInStates: [],
+          ...resolutionDefaults(30),
         },
         {
           id: expect.any(String),
@@ -87,6 +99,7 @@ describe('Definitions: case types (e2e)', () => {
           warnAfterMinutes: 240,
           breachAfterMinutes: 480,
           pauseInStates: ['ON_HOLD', 'REQUEST_INPUT'],
+          ...resolutionDefaults(480),
         },
       ],
       milestones: [

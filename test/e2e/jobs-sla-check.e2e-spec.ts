@@ -45,7 +45,7 @@ describe('Jobs: SLA check (e2e)', () => {
     expect(res.body).toEqual({
       code: 'CASE9006',
       message: 'Checking of the requested SLA(s) was successful.',
-      data: { checked: 1, warned: 1, violated: 0, errors: 0, stopped: false },
+      data: { checked: 1, warned: 1, violated: 0, escalated: 0, errors: 0, stopped: false },
     });
     const kase = await caseOf(tenant, ids[0]);
     expect(kase.messageWarnedSLAs).toEqual(kase.slaInstanceIds);
@@ -55,6 +55,7 @@ describe('Jobs: SLA check (e2e)', () => {
       checked: 1,
       warned: 0,
       violated: 1,
+      escalated: 0,
       errors: 0,
       stopped: false,
     });
@@ -93,6 +94,7 @@ describe('Jobs: SLA check (e2e)', () => {
       checked: 2,
       warned: 1,
       violated: 0,
+      escalated: 0,
       errors: 1,
       stopped: false,
     });

@@ -77,7 +77,7 @@ describe('README: the "Using the API" examples (e2e, built service)', () => {
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     if (!service || service.exitCode !== null) return;
     const exited = new Promise((resolve) => service.once('exit', resolve));

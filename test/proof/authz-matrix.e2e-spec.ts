@@ -94,6 +94,7 @@ const VALID_BODIES: Record<string, object> = {
   'patch /api/v1/processes/:id': { name: 'Renamed' },
   'patch /api/v1/case-types/:id': { name: 'Renamed' },
   'patch /api/v1/calendars/:id': { name: 'Renamed' },
+  'post /api/v1/case-types/:id/sla-preview': { slas: [] },
   'patch /api/v1/cases/:id': { details: 'Edited' },
   'post /api/v1/cases/:id/resolve': { resolution: 'Fixed' },
   'post /api/v1/cases/:id/transfer': { caseTypeId: '00000000-0000-4000-8000-000000000000' },
@@ -109,6 +110,7 @@ const VALID_BODIES: Record<string, object> = {
     type: 'related',
     caseId: '00000000-0000-4000-8000-000000000000',
   },
+  'post /api/v1/cases/:id/merge': { intoCaseId: '00000000-0000-4000-8000-000000000000' },
 };
 
 /**

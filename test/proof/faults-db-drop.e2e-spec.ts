@@ -3,15 +3,8 @@ import { DbProxy, startDbProxy } from '../support/db-proxy';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
-import {
-  POSTGRES_URL,
-  registerEngineGuard,
-  report,
-  ScratchDatabase,
-  scratchDatabase,
-  sleep,
-  waitFor,
-} from './support/service-process';
+import { POSTGRES_URL, scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
+import { registerEngineGuard, report, sleep, waitFor } from './support/service-process';
 
 /** In-flight requests must be answered this soon after the connection drops (the pool's connect timeout is 5 s). */
 const ANSWER_BOUND_MS = 6000;

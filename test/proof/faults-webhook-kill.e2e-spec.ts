@@ -2,13 +2,11 @@ import { Webhook } from 'standardwebhooks';
 import { newTenant } from '../support/test-env';
 import { tokenFor } from '../support/tokens';
 import { firstReceipts, Received, WebhookReceiver } from '../support/webhook-receiver';
+import { POSTGRES_URL, scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 import {
   ensureBuilt,
-  POSTGRES_URL,
   registerEngineGuard,
   report,
-  ScratchDatabase,
-  scratchDatabase,
   ServiceProcess,
   sizeFromEnv,
   waitFor,
@@ -149,7 +147,7 @@ if (POSTGRES_URL) {
       await ensureBuilt();
       scratch = await scratchDatabase('proof_webhook_kill');
       url = await receiver.start();
-    }, 180_000);
+    }, 300_000);
     afterAll(async () => {
       await Promise.all(services.map((s) => s.kill()));
       await receiver.stop();

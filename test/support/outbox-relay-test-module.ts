@@ -2,10 +2,6 @@ import { Provider } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Test, TestingModule } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { allConfig, outboxConfig } from '../../src/config/configuration';
 import { validateEnv } from '../../src/config/env.validation';
 import { DatabaseModule } from '../../src/shared/database/database.module';
@@ -20,53 +16,6 @@ import { Clock, FixedClock } from '../../src/shared/time/clock';
 import { ClockModule } from '../../src/shared/time/clock.module';
 import { TEST_START } from './test-app';
 import { applyTestEnv } from './test-env';
-
-export interface PrivateDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-/**
- * A fresh database for one test file: a database of its own on the PostgreSQL server of
- * TEST_DATABASE_URL, else a PGlite of its own. The relay serves every tenant, so on the shared
- * test database it would deliver, publish and purge other test files' events.
- */
-export async function privateDatabase(prefix: string): Promise<PrivateDatabase> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server) return privatePglite();
-  const name = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: server });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-async function privatePglite(): Promise<PrivateDatabase> {
-  const child = spawn(process.execPath, [join(__dirname, 'pglite-server.js')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      if (out.includes('\n')) resolve(out.trim());
-    });
-    child.once('exit', (code) => reject(new Error(`pglite-server exited with ${code}`)));
-  });
-  return {
-    url,
-    drop: async () => {
-      child.stdin.end();
-      await exited;
-    },
-  };
-}
 
 export interface RelayTestModule {
   moduleRef: TestingModule;
@@ -180,6 +129,40 @@ export class RecordingSubscriber extends OutboxSubscriber {
     if (this.options.fail?.(seen))
       throw new Error(`refused ${event.aggregateId}#${event.sequence}`);
     this.log.push(seen);
+  }
+}
+
+/**
+ * A RecordingSubscriber that also takes batches: each batch is recorded (its size in `batches`)
+ * with attempt 0, unless `failBatch` refuses it, when the relay falls back to `handle`.
+ */
+export class BatchRecordingSubscriber extends RecordingSubscriber {
+  readonly batches: number[] = [];
+
+  constructor(
+    name: string,
+    private readonly sink: Seen[],
+    private readonly batchOptions: {
+      instance?: string;
+      fail?: (seen: Seen) => boolean;
+      failBatch?: (seen: Seen[]) => boolean;
+    } = {},
+  ) {
+    super(name, sink, { instance: batchOptions.instance, fail: batchOptions.fail });
+  }
+
+  override async handleBatch(events: { id: string; aggregateId: string; sequence: number }[]) {
+    const seen = events.map((e) => ({
+      subscriber: this.name,
+      instance: this.batchOptions.instance ?? 'one',
+      eventId: e.id,
+      aggregateId: e.aggregateId,
+      sequence: e.sequence,
+      attempt: 0,
+    }));
+    if (this.batchOptions.failBatch?.(seen)) throw new Error('batch refused');
+    this.batches.push(seen.length);
+    this.sink.push(...seen);
   }
 }
 

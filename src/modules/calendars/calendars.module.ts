@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { CreateCalendarHandler } from './commands/create-calendar/create-calendar.handler';
 import { DeleteCalendarHandler } from './commands/delete-calendar/delete-calendar.handler';
 import { UpdateCalendarHandler } from './commands/update-calendar/update-calendar.handler';
+import { CalendarWeeks } from './calendar-weeks';
 import { CalendarRepository } from './domain/calendar.repository';
 import { CalendarsController } from './http/calendars.controller';
 import { CalendarSqlRepository } from './infrastructure/calendar.sql-repository';
+import { SqlCalendarWeeks } from './infrastructure/calendar-weeks.sql';
 import { BusinessTimeHandler } from './queries/business-time/business-time.handler';
 import { GetCalendarHandler } from './queries/get-calendar/get-calendar.handler';
 import { ListCalendarsHandler } from './queries/list-calendars/list-calendars.handler';
@@ -19,7 +21,8 @@ const queryHandlers = [ListCalendarsHandler, GetCalendarHandler, BusinessTimeHan
     ...commandHandlers,
     ...queryHandlers,
     { provide: CalendarRepository, useClass: CalendarSqlRepository },
+    { provide: CalendarWeeks, useClass: SqlCalendarWeeks },
   ],
-  exports: [CalendarRepository],
+  exports: [CalendarRepository, CalendarWeeks],
 })
 export class CalendarsModule {}

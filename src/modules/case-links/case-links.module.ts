@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivityModule } from '../activity';
+import { CaseLinker } from './case-linker';
 import { AddCaseLinkHandler } from './commands/add-case-link/add-case-link.handler';
 import { RemoveCaseLinkHandler } from './commands/remove-case-link/remove-case-link.handler';
 import { CaseLinkRepository } from './domain/case-link.repository';
@@ -20,6 +21,8 @@ const queryHandlers = [ListCaseLinksHandler, GetCaseLinkHandler];
     ...commandHandlers,
     ...queryHandlers,
     { provide: CaseLinkRepository, useClass: CaseLinkSqlRepository },
+    CaseLinker,
   ],
+  exports: [CaseLinker],
 })
 export class CaseLinksModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarsModule } from '../calendars';
 import { DefinitionsModule } from '../definitions';
 import { CancelCaseHandler } from './commands/cancel-case/cancel-case.handler';
 import { ClaimCaseHandler } from './commands/claim-case/claim-case.handler';
@@ -49,7 +50,7 @@ const queryHandlers = [GetCaseHandler, ListCasesHandler];
 
 /** The case aggregate, its commands, the case and its lists (views/). */
 @Module({
-  imports: [DefinitionsModule],
+  imports: [DefinitionsModule, CalendarsModule],
   controllers,
   providers: [
     ...commandHandlers,

@@ -25,9 +25,11 @@ export { ReopenCaseCommand } from './commands/reopen-case/reopen-case.command';
 export { ClaimCaseCommand } from './commands/claim-case/claim-case.command';
 export { UnclaimCaseCommand } from './commands/unclaim-case/unclaim-case.command';
 export { TransferCaseCommand } from './commands/transfer-case/transfer-case.command';
-export { visibleCaseId } from './queries/visible-case.sql';
+export { visibleCase, visibleCaseId } from './queries/visible-case.sql';
 export { CaseEvent, CaseChangeData, CaseEventClass, FieldChange } from './domain/events/case.event';
+export { commentIsPublic } from './domain/events/case.event';
 export { PendingComment, CaseProps, ChangeContext } from './domain/case.props';
+export { COMMENT_VISIBILITIES, CommentVisibility } from './domain/case.props';
 export { CaseCommentDto, CaseDocumentDto } from './http/case.response.dto';
 export { ApiIfMatch, IfMatchVersion } from './http/if-match';
 export { Case } from './domain/case.aggregate';
@@ -47,7 +49,18 @@ export { CaseWatcherAddedEvent } from './domain/events/case-watcher-added.event'
 export { CaseWatcherRemovedEvent } from './domain/events/case-watcher-removed.event';
 export { visibleOr404 } from './domain/case-visibility';
 export { canAnswerAsInitiator } from './domain/case-initiator-access';
-export { CASE_COMMENT_COLUMNS, CASE_DOCUMENT_COLUMNS } from './queries/case-children.sql';
+export {
+  CASE_COMMENT_COLUMNS,
+  CASE_DOCUMENT_COLUMNS,
+  commentsFor,
+} from './queries/case-children.sql';
 export { CaseCreatedEvent } from './domain/events/case-created.event';
 export { CaseDocumentRemovedEvent } from './domain/events/case-document-removed.event';
 export { CaseDocumentUploadedEvent } from './domain/events/case-document-uploaded.event';
+export { CaseMergedEvent } from './domain/events/case-merged.event';
+export { CaseUnmergedEvent } from './domain/events/case-unmerged.event';
+export { CaseAlreadyMergedError, CaseNotMergedError } from './domain/case.errors';
+export type { CaseBeforeMerge } from './domain/case.props';
+export { CaseUnclaimedEvent } from './domain/events/case-unclaimed.event';
+export { CaseAutoAssignedEvent } from './domain/events/case-auto-assigned.event';
+export { CaseAutoAssignmentSkippedEvent } from './domain/events/case-auto-assignment-skipped.event';

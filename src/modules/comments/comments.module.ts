@@ -15,6 +15,7 @@ import { CaseMessagesController } from './http/case-messages.controller';
 import { CaseMilestonesController } from './http/case-milestones.controller';
 import { CaseTagsController } from './http/case-tags.controller';
 import { CaseWatchersController } from './http/case-watchers.controller';
+import { CaseCommentMover } from './infrastructure/case-comment.mover';
 import { CaseCommentsSubscriber } from './infrastructure/case-comments.subscriber';
 import { CaseMessageSqlRepository } from './infrastructure/case-message.sql-repository';
 import { ListCommentsHandler } from './queries/list-comments/list-comments.handler';
@@ -49,6 +50,8 @@ const queryHandlers = [ListCommentsHandler, ListMessagesHandler];
     ...queryHandlers,
     { provide: CaseMessageRepository, useClass: CaseMessageSqlRepository },
     CaseCommentsSubscriber,
+    CaseCommentMover,
   ],
+  exports: [CaseCommentMover],
 })
 export class CommentsModule {}

@@ -1,7 +1,13 @@
 import { CaseState } from '../../shared/domain/case-state';
+import type { AssignmentRule } from './domain/case-type-assignment';
+import { CaseFieldDefinition } from './case-field-definition';
 import { SlaDefinition } from './sla-definition';
 
+/** A case type's automatic assignment (see domain/case-type-assignment.ts). */
+export type CaseTypeAssignment = AssignmentRule;
+
 export { parseSlaDefinitions, SlaDefinition } from './sla-definition';
+export type { Escalation, EscalationAction, SlaMetric } from './sla-definition';
 
 /** A case type's SLA: the one SlaDefinition type (sla-definition.ts). */
 export type CaseTypeSla = SlaDefinition;
@@ -30,6 +36,8 @@ export interface CaseTypeDefinition {
   deleted: boolean;
   /** The type, its process and its solution are all active and not deleted. */
   available: boolean;
+  /** The calendar due dates and SLAs without their own count business time on; null: 24×7. */
+  calendarId: string | null;
   /** Null: never closed automatically. */
   autoCloseHours: number | null;
   dueDate: CaseTypeDueDate | null;
@@ -37,6 +45,9 @@ export interface CaseTypeDefinition {
   milestones: CaseTypeMilestone[];
   defaultPriorityId: string | null;
   defaultAssignedToGroups: string[];
+  /** Null: cases of the type are not assigned automatically. */
+  assignment: CaseTypeAssignment | null;
+  fields: CaseFieldDefinition[];
 }
 
 /** The definitions module's port for the modules that create and show cases. */

@@ -2,6 +2,7 @@
 export { DefinitionsModule } from './definitions.module';
 export { CaseTypeCatalog } from './case-type-catalog';
 export type {
+  CaseTypeAssignment,
   CaseTypeDefinition,
   CaseTypeDueDate,
   CaseTypeMilestone,
@@ -12,3 +13,14 @@ export { CreateSolutionCommand } from './commands/create-solution/create-solutio
 export { CreateProcessCommand } from './commands/create-process/create-process.command';
 export { CreateCaseTypeCommand } from './commands/create-case-type/create-case-type.command';
 export { SlaDefinition } from './case-type-catalog';
+export {
+  CASE_FIELD_TYPES,
+  FIELD_KEY_PATTERN,
+  fieldValueProblem,
+  isIsoDate,
+} from './case-field-definition';
+export type { CaseFieldDefinition, CaseFieldType, CaseFieldValue } from './case-field-definition';
+export { proposeSlas, requireProposedCalendars } from './sla-proposal';
+export type { SlaProposal } from './sla-proposal';
+export { SlaRequestDto } from './commands/sla.request.dto';
+export type { Escalation, EscalationAction, SlaMetric } from './case-type-catalog';

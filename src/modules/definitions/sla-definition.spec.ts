@@ -15,6 +15,10 @@ describe('SLA definitions from case_types.slas', () => {
         warnAfterMinutes: 5,
         breachAfterMinutes: 9,
         pauseInStates: [],
+        metric: 'resolution',
+        calendarId: null,
+        targetMinutes: 9,
+        escalations: [],
       },
     ]);
     expect(parseSlaDefinitions(null)).toEqual([]);

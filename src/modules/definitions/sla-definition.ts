@@ -1,4 +1,7 @@
 import { CaseState } from '../../shared/domain/case-state';
+import { Escalation, SlaMetric } from './domain/sla-service-level';
+
+export type { Escalation, EscalationAction, SlaMetric } from './domain/sla-service-level';
 
 /** One SLA of a case type, as the definitions module stores it in `case_types.slas`. */
 export interface SlaDefinition {
@@ -9,7 +12,21 @@ export interface SlaDefinition {
   warnAfterMinutes: number;
   breachAfterMinutes: number;
   pauseInStates: CaseState[];
+  /** What the clock measures; stored definitions without one measure resolution. */
+  metric: SlaMetric;
+  /** The calendar its business minutes count on; null: the case type's, else around the clock. */
+  calendarId: string | null;
+  /** Alias of breachAfterMinutes, always equal to it. */
+  targetMinutes: number;
+  /** Sorted by atPercent. */
+  escalations: Escalation[];
 }
+
+const ladder = (raw: unknown): Escalation[] =>
+  (Array.isArray(raw) ? (raw as Partial<Escalation>[]) : [])
+    .filter((e) => Number.isFinite(Number(e?.atPercent)) && Array.isArray(e?.actions))
+    .map((e) => ({ atPercent: Number(e.atPercent), actions: [...(e.actions ?? [])] }))
+    .sort((a, b) => a.atPercent - b.atPercent);
 
 /** The one reader of the stored jsonb: numbers as numbers, entries without an id skipped. */
 export function parseSlaDefinitions(raw: unknown): SlaDefinition[] {
@@ -23,5 +40,9 @@ export function parseSlaDefinitions(raw: unknown): SlaDefinition[] {
       warnAfterMinutes: Number(s.warnAfterMinutes),
       breachAfterMinutes: Number(s.breachAfterMinutes),
       pauseInStates: Array.isArray(s.pauseInStates) ? s.pauseInStates : [],
+      metric: s.metric === 'firstResponse' ? 'firstResponse' : 'resolution',
+      calendarId: typeof s.calendarId === 'string' ? s.calendarId : null,
+      targetMinutes: Number(s.breachAfterMinutes),
+      escalations: ladder(s.escalations),
     }));
 }

@@ -4,6 +4,7 @@ import { RemoveCaseDocumentHandler } from './commands/remove-case-document/remov
 import { UploadCaseDocumentHandler } from './commands/upload-case-document/upload-case-document.handler';
 import { CaseDocumentRepository } from './domain/case-document.repository';
 import { CaseDocumentsController } from './http/case-documents.controller';
+import { CaseDocumentMover } from './infrastructure/case-document.mover';
 import { CaseDocumentSqlRepository } from './infrastructure/case-document.sql-repository';
 import { GetCaseDocumentContentHandler } from './queries/get-case-document-content/get-case-document-content.handler';
 import { ListCaseDocumentsHandler } from './queries/list-case-documents/list-case-documents.handler';
@@ -20,6 +21,8 @@ const queryHandlers = [ListCaseDocumentsHandler, GetCaseDocumentContentHandler];
     ...commandHandlers,
     ...queryHandlers,
     { provide: CaseDocumentRepository, useClass: CaseDocumentSqlRepository },
+    CaseDocumentMover,
   ],
+  exports: [CaseDocumentMover],
 })
 export class DocumentsModule {}

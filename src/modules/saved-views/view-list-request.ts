@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { DomainError, ErrorDetail } from '../../shared/errors/domain-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
+import { nestFieldFilters } from '../../shared/http/field-filters';
 import type { CaseListFilters, CaseSort } from '../cases';
 import { ListCasesRequestDto } from '../cases';
 
@@ -28,7 +29,8 @@ export function viewListRequest(
   const paging = Object.keys(filters)
     .filter((key) => NOT_FILTERS.includes(key))
     .map((key) => ({ field: `filters.${key}`, message: `${key} is not a filter` }));
-  const dto = plainToInstance(ListCasesRequestDto, { ...filters, ...(sort && { sort }) });
+  const given = nestFieldFilters({ ...filters, ...(sort && { sort }) });
+  const dto = plainToInstance(ListCasesRequestDto, given);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
   const problems = [...paging, ...details(errors)];
   if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, undefined, problems);

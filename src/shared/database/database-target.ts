@@ -23,7 +23,7 @@ export class DatabaseTarget implements OnApplicationShutdown {
     const started = Date.now();
     const embedded = await EmbeddedPostgres.start(dir);
     DatabaseTarget.logger.log(
-      `embedded PGlite ready in ${Date.now() - started} ms (data in ${dir})`,
+      `embedded PGlite ready in ${Date.now() - started} ms (data in ${dir}, ${embedded.origin})`,
     );
     return new DatabaseTarget(embedded.connection, embedded, moduleRef);
   }

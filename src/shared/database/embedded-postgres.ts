@@ -4,10 +4,19 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pinExtendedProtocolSequences } from './pglite-socket-queue';
+import { isEmptyDir, usableTemplate } from './pgdata-template';
 
 // The package's contrib typings are ESM-only; the CommonJS build is what runs here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pgcrypto } = require('@electric-sql/pglite/contrib/pgcrypto') as { pgcrypto: Extension };
+
+/**
+ * PGlite's own start parameters, with smaller shared buffers: PostgreSQL's 128 MB are touched at
+ * start and made two thirds of the idle process (~330 MB of ~450 MB with PGlite alone); 16 MB
+ * keep it under 200 MB. Pages beyond them come from the operating system's cache (the data
+ * directory is a real directory), and WAL buffers follow (1/32 of them).
+ */
+export const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 export interface PgConnection {
   host: string;
@@ -24,15 +33,16 @@ export interface PgConnection {
  */
 export class EmbeddedPostgres {
   private constructor(
-    private readonly db: PGlite,
+    readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
     private readonly socketDir: string,
+    /** How the data directory came to be: found, unpacked from the build's template, or initdb. */
+    readonly origin: 'existing' | 'template' | 'initdb' | 'memory',
   ) {}
 
   /** `dataDir` undefined keeps the database in memory (tests). */
   static async start(dataDir?: string): Promise<EmbeddedPostgres> {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const db = await PGlite.create({ dataDir, extensions: { pgcrypto } });
+    const { db, origin } = await open(dataDir);
     const socketDir = mkdtempSync(join(tmpdir(), 'cms-pg-'));
     const server = new PGLiteSocketServer({
       db,
@@ -41,7 +51,7 @@ export class EmbeddedPostgres {
     });
     pinExtendedProtocolSequences(server);
     await server.start();
-    return new EmbeddedPostgres(db, server, socketDir);
+    return new EmbeddedPostgres(db, server, socketDir, origin);
   }
 
   get connection(): PgConnection {
@@ -57,4 +67,26 @@ export class EmbeddedPostgres {
     await this.db.close();
     rmSync(this.socketDir, { recursive: true, force: true });
   }
+}
+
+async function open(dataDir?: string): Promise<{ db: PGlite; origin: EmbeddedPostgres['origin'] }> {
+  const options = { dataDir, extensions: { pgcrypto }, startParams: EMBEDDED_START_PARAMS };
+  if (!dataDir) return { db: await PGlite.create(options), origin: 'memory' };
+  const empty = isEmptyDir(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const template = empty ? usableTemplate(EMBEDDED_START_PARAMS) : undefined;
+  if (template) {
+    try {
+      const db = await PGlite.create({
+        ...options,
+        loadDataDir: new Blob([new Uint8Array(template)]),
+      });
+      return { db, origin: 'template' };
+    } catch {
+      // A damaged template leaves a partial directory: start over from initdb.
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir, { recursive: true });
+    }
+  }
+  return { db: await PGlite.create(options), origin: empty ? 'initdb' : 'existing' };
 }

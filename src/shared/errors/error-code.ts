@@ -74,6 +74,9 @@ export enum ErrorCode {
   BusinessTimeOutOfRange = 'CASE4401',
   CalendarNotFound = 'CASE4404',
   CalendarInUse = 'CASE4409',
+  // Custom case fields (CASE46xx).
+  InvalidCaseFields = 'CASE4600',
+  InvalidFieldFilter = 'CASE4601',
   // Case links and saved views (CASE47xx; the last digits echo the status).
   CaseLinkToSelf = 'CASE4700',
   CaseLinkNotFound = 'CASE4704',
@@ -81,6 +84,15 @@ export enum ErrorCode {
   CaseLinkExists = 'CASE4719',
   NotSavedViewOwner = 'CASE4703',
   SavedViewNotFound = 'CASE4714',
+  // Case merges (CASE462x).
+  CaseMergeIntoSelf = 'CASE4620',
+  CaseAlreadyMerged = 'CASE4621',
+  CaseMergeTargetClosed = 'CASE4622',
+  CaseNotMerged = 'CASE4623',
+  CaseUnmergeExpired = 'CASE4624',
+  CaseMergeTargetMergedOn = 'CASE4625',
+  // Reports (CASE452x).
+  InvalidReportPeriod = 'CASE4520',
   // Webhooks and the change feed (CASE47xx).
   WebhookUrlRefused = 'CASE4800',
   WebhookSecretInvalid = 'CASE4801',

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { CATEGORY_STATUS } from './category-status';
 import { ErrorCategory, ErrorCode, ErrorDefinition } from './error-code';
 
 export { ErrorCategory, ErrorCode } from './error-code';
@@ -209,6 +210,14 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     category: ErrorCategory.Conflict,
     message: 'The calendar is still referenced.',
   },
+  [ErrorCode.InvalidCaseFields]: {
+    category: ErrorCategory.RuleViolation,
+    message: 'The case fields do not match the case type’s field definitions.',
+  },
+  [ErrorCode.InvalidFieldFilter]: {
+    category: ErrorCategory.Validation,
+    message: 'A field.key=value list filter is not valid.',
+  },
   [ErrorCode.CaseLinkToSelf]: {
     category: ErrorCategory.RuleViolation,
     message: 'A case cannot be linked to itself.',
@@ -233,6 +242,34 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     category: ErrorCategory.NotFound,
     message: 'Saved view not found.',
   },
+  [ErrorCode.CaseMergeIntoSelf]: {
+    category: ErrorCategory.RuleViolation,
+    message: 'A case cannot be merged into itself.',
+  },
+  [ErrorCode.CaseAlreadyMerged]: {
+    category: ErrorCategory.Conflict,
+    message: 'The case is already merged into another case.',
+  },
+  [ErrorCode.CaseMergeTargetClosed]: {
+    category: ErrorCategory.Conflict,
+    message: 'The target case is completed, canceled or merged; merge into an open case.',
+  },
+  [ErrorCode.CaseNotMerged]: {
+    category: ErrorCategory.Conflict,
+    message: 'The case has no merge to undo.',
+  },
+  [ErrorCode.CaseUnmergeExpired]: {
+    category: ErrorCategory.Conflict,
+    message: 'The merge is more than 30 days old and can no longer be undone.',
+  },
+  [ErrorCode.CaseMergeTargetMergedOn]: {
+    category: ErrorCategory.Conflict,
+    message: 'The target case has since been merged into another case; undo that merge first.',
+  },
+  [ErrorCode.InvalidReportPeriod]: {
+    category: ErrorCategory.Validation,
+    message: 'The report period is not valid: from before to, at most 366 days.',
+  },
   [ErrorCode.WebhookUrlRefused]: {
     category: ErrorCategory.Validation,
     message:
@@ -253,21 +290,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   },
 };
 
-export const CATEGORY_STATUS: Record<ErrorCategory, HttpStatus> = {
-  [ErrorCategory.Validation]: HttpStatus.BAD_REQUEST,
-  [ErrorCategory.RuleViolation]: HttpStatus.BAD_REQUEST,
-  [ErrorCategory.Unauthenticated]: HttpStatus.UNAUTHORIZED,
-  [ErrorCategory.Forbidden]: HttpStatus.FORBIDDEN,
-  [ErrorCategory.NotFound]: HttpStatus.NOT_FOUND,
-  [ErrorCategory.Conflict]: HttpStatus.CONFLICT,
-  [ErrorCategory.TooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
-  [ErrorCategory.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-  [ErrorCategory.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
-  [ErrorCategory.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
-  [ErrorCategory.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
-  [ErrorCategory.RequestTimeout]: HttpStatus.REQUEST_TIMEOUT,
-  [ErrorCategory.InsufficientStorage]: HttpStatus.INSUFFICIENT_STORAGE,
-};
+export { CATEGORY_STATUS };
 
 export function statusOf(code: ErrorCode): HttpStatus {
   return CATEGORY_STATUS[ERROR_CATALOGUE[code].category];

@@ -67,6 +67,13 @@ export const SUCCESS_MESSAGES = {
   CASE1410: 'Bulk action done; see the result of each case.',
   CASE1420: 'View saved successfully.',
   CASE1421: 'View deleted successfully.',
+  // Case merges (extension).
+  CASE1640: 'Case merged successfully.',
+  CASE1641: 'Case merge undone successfully.',
+  // Job settings (extension).
+  CASE1520: 'Job settings saved successfully.',
+  // SLAs on business time (CASE1500–1519).
+  CASE1500: 'SLA preview computed; nothing was changed.',
   // Webhooks (extension range).
   CASE1300: 'Webhook created successfully.',
   CASE1302: 'Webhook updated successfully.',

@@ -15,7 +15,7 @@ const TAGS: Record<string, string> = {
   messages: 'Messages exchanged with the initiator (outbound and inbound).',
   documents: 'Files attached to a case.',
   activity: 'The activity log of a case.',
-  jobs: 'The scheduled checks (SLA, due date, auto-close), callable by external schedulers.',
+  jobs: 'The scheduled checks (SLA, due date, auto-close), callable by external schedulers; their runs and per-tenant settings.',
   operations: 'Health probe.',
   directory: 'The tenant’s users and groups: e-mail, locale, time zone and group membership.',
   notifications: 'The caller’s own inbox of notifications.',
@@ -25,8 +25,13 @@ const TAGS: Record<string, string> = {
   events: 'The tenant’s change feed: a cursor list and a Server-Sent Events stream.',
   calendars: 'Working hours, holidays and time zones; the business-time arithmetic SLAs use.',
   'case-links': 'Parent/child, related and duplicate links between cases.',
+  'case-merge':
+    'Merging a duplicate case into another (its content moves, it is canceled) and undoing it for 30 days.',
   bulk: 'One action (assign, tag, priority, lifecycle) on up to 500 cases, each on its own.',
   views: 'Saved case lists (list, filters, sort), personal or shared in the tenant.',
+  reports:
+    'Read-only reports over the tenant’s cases: SLA outcomes per case type, priority or group.',
+  slas: 'Service levels on business time: a case’s SLA clocks, and what an SLA change would do.',
 };
 
 /** Every code the service answers with, for clients and code generators (also in the README). */

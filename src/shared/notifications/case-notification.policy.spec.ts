@@ -171,3 +171,38 @@ describe('case notification policy', () => {
     expect(addresseeOf('not@an')).toEqual({ kind: 'user', id: 'not@an' });
   });
 });
+
+describe('case notification policy: internal comments', () => {
+  const followed: FollowedCase = { ...kase, initiatorId: 'carol', watchers: ['carol', 'wendy'] };
+  const internal = { commentId: 'c-9', commentVisibility: 'internal', comment: { text: 'Secret' } };
+
+  it('never tells a watching initiator of an internal comment; the agents hear of it', () => {
+    const notifications = notify(event('case.commented', 'alice', internal, followed));
+    expect(who(notifications)).toEqual(['user:wendy', 'user:uma', 'group:desk']);
+    expect(notifications[0].payload).toMatchObject({ comment: 'Secret' });
+  });
+
+  it('tells a watching initiator of a state change, without its internal comment', () => {
+    const held = event(
+      'case.put-on-hold',
+      'alice',
+      { fromState: 'IN_PROCESS', toState: 'ON_HOLD', ...internal },
+      followed,
+    );
+    const notifications = notify(held);
+    const carol = notifications.find((n) => n.recipient.id === 'carol')!;
+    expect(carol.payload).not.toHaveProperty('comment');
+    expect(JSON.stringify(carol.payload)).not.toContain('Secret');
+    const wendy = notifications.find((n) => n.recipient.id === 'wendy')!;
+    expect(wendy.payload).toMatchObject({ comment: 'Secret' });
+  });
+
+  it('tells the initiator of public comments, and of internal ones when assigned to the case', () => {
+    const shown = { ...internal, commentVisibility: 'public' };
+    expect(who(notify(event('case.commented', 'alice', shown, followed)))).toContain('user:carol');
+    const assigned = { ...followed, assignedToUsers: ['carol'] };
+    expect(who(notify(event('case.commented', 'alice', internal, assigned)))).toContain(
+      'user:carol',
+    );
+  });
+});

@@ -7,6 +7,8 @@ const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 export interface FollowedCase {
   displayId: string;
   details: string;
+  /** Absent on events stored before it was carried. */
+  initiatorId?: string;
   watchers: readonly string[];
   assignedToUsers: readonly string[];
   assignedToGroups: readonly string[];
@@ -18,6 +20,8 @@ export interface CaseEventPayload {
   fromState?: string;
   toState?: string;
   commentId?: string;
+  /** `internal`: the comment is kept from the initiator (absent: public). */
+  commentVisibility?: string;
   comment?: { text: string };
   messageId?: string;
   direction?: string;
@@ -102,15 +106,43 @@ export function caseNotifications(event: OutboxEvent): NewNotification[] {
   if (!notice) return [];
   const subject = { displayId: p.case.displayId, details: p.case.details };
   const recipients = unique([...notice.alsoTo, ...followersOf(p.case, p.actorId)]);
-  return recipients.map(
-    (recipient) =>
-      ({
+  return recipients.flatMap((recipient) => {
+    const payload = forRecipient(notice, p, recipient);
+    if (!payload) return [];
+    return [
+      {
         clientId: event.clientId,
         caseId: event.aggregateId,
         recipient,
         template: notice.template,
-        payload: { ...subject, ...notice.payload },
+        payload: { ...subject, ...payload },
         dedupeKey: `event:${event.id}`,
-      }) as NewNotification,
-  );
+      } as NewNotification,
+    ];
+  });
+}
+
+/**
+ * The notice's payload for one recipient, or null when it tells them nothing. An internal
+ * comment never reaches the case's initiator (a watcher, say) unless they are assigned to it: a
+ * state change comes without its comment, the comment itself not at all. Notifications know no
+ * permissions, so an initiator who is also an agent by CASE_VIEW misses it too; the case still
+ * shows it.
+ */
+function forRecipient(
+  notice: Notice,
+  p: CaseEventPayload,
+  recipient: Recipient,
+): Record<string, unknown> | null {
+  const kase = p.case!;
+  const keptFrom =
+    p.commentVisibility === 'internal' &&
+    recipient.kind === 'user' &&
+    recipient.id === kase.initiatorId &&
+    !kase.assignedToUsers.includes(recipient.id);
+  if (!keptFrom) return notice.payload;
+  if (notice.template === 'case.commented') return null;
+  const withoutComment = { ...notice.payload };
+  delete withoutComment.comment;
+  return withoutComment;
 }

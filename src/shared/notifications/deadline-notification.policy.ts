@@ -5,6 +5,8 @@ import { NewNotification, NotificationTemplate, Recipient } from './notification
 /** The part of a deadline event's outbox payload (sla.warned, due-date.exceeded, …) read here. */
 interface DeadlinePayload {
   slaInstanceId?: string;
+  atPercent?: number;
+  actions?: { type: string; users?: string[]; groups?: string[] }[];
   name?: string;
   warnAt?: string;
   breachAt?: string;
@@ -35,6 +37,12 @@ function noticeOf(type: string, p: DeadlinePayload, caseId: string): Notice | un
         payload: sla,
         dedupeKey: `sla.violated:${p.slaInstanceId}`,
       };
+    case 'sla.escalated':
+      return {
+        template: 'sla.escalated',
+        payload: { ...kase, slaName: p.name, atPercent: p.atPercent },
+        dedupeKey: `sla.escalated:${p.slaInstanceId}:${p.atPercent}`,
+      };
     case 'due-date.warned':
       return {
         template: 'due-date.warning',
@@ -55,6 +63,7 @@ function noticeOf(type: string, p: DeadlinePayload, caseId: string): Notice | un
 const DEADLINE_TYPES = new Set([
   'sla.warned',
   'sla.violated',
+  'sla.escalated',
   'due-date.warned',
   'due-date.exceeded',
 ]);
@@ -73,13 +82,33 @@ function audienceOf(kase: FollowedCase): Recipient[] {
   ];
 }
 
-/** The notifications a deadline mark sends: to the case's assignees and watchers. */
+/**
+ * The users and groups an escalation's `notify` actions name (each once; a group is expanded to
+ * its active members on delivery). Its `assign` actions reach the new assignees through the
+ * case's own update.
+ */
+function escalationAudience(p: DeadlinePayload): Recipient[] {
+  const notify = (p.actions ?? []).filter((a) => a.type === 'notify');
+  const users = [...new Set(notify.flatMap((a) => a.users ?? []))];
+  const groups = [...new Set(notify.flatMap((a) => a.groups ?? []))];
+  return [
+    ...users.map((id): Recipient => ({ kind: 'user', id })),
+    ...groups.map((id): Recipient => ({ kind: 'group', id })),
+  ];
+}
+
+/**
+ * The notifications a deadline mark sends: to the case's assignees and watchers; an escalation
+ * to whom its rung's `notify` actions name.
+ */
 export function deadlineNotifications(event: OutboxEvent): NewNotification[] {
   const payload = event.payload as DeadlinePayload;
   if (!payload.case) return [];
   const notice = noticeOf(event.type, payload, event.aggregateId);
   if (!notice) return [];
-  return audienceOf(payload.case).map(
+  const audience =
+    event.type === 'sla.escalated' ? escalationAudience(payload) : audienceOf(payload.case);
+  return audience.map(
     (recipient) =>
       ({
         clientId: event.clientId,

@@ -56,6 +56,12 @@ const PARTS: Record<NotificationTemplate, (p: Payload) => Parts> = {
     headline: `SLA violated: ${text(p, 'slaName') ?? 'SLA'}`,
     lines: [`The SLA "${text(p, 'slaName') ?? 'SLA'}" was breached at ${time(p, 'breachAt')}.`],
   }),
+  'sla.escalated': (p) => ({
+    headline: `SLA escalated: ${text(p, 'slaName') ?? 'SLA'}`,
+    lines: [
+      `The SLA "${text(p, 'slaName') ?? 'SLA'}" reached ${String(p.atPercent)}% of its target.`,
+    ],
+  }),
   'due-date.warning': (p) => ({
     headline: 'Due date approaching',
     lines: [`The case is due at ${time(p, 'dueDate')}.`],

@@ -31,6 +31,7 @@ export interface NotificationPayloads {
   'case.message': CaseSubject & { body: string; subject?: string; from?: string };
   'sla.warning': CaseSubject & { slaName: string; breachAt: Timestamp };
   'sla.violated': CaseSubject & { slaName: string; breachAt: Timestamp };
+  'sla.escalated': CaseSubject & { slaName: string; atPercent: number };
   'due-date.warning': CaseSubject & { dueDate: Timestamp };
   'due-date.exceeded': CaseSubject & { dueDate: Timestamp };
   'webhook.disabled': {
@@ -49,6 +50,7 @@ const TEMPLATES: Record<NotificationTemplate, true> = {
   'case.message': true,
   'sla.warning': true,
   'sla.violated': true,
+  'sla.escalated': true,
   'due-date.warning': true,
   'due-date.exceeded': true,
   'webhook.disabled': true,

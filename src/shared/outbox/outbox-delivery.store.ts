@@ -27,6 +27,8 @@ interface ClaimedRow {
   seq: string;
   occurred_at: Date;
   payload: Record<string, unknown>;
+  depth: string;
+  n: string;
 }
 
 /** The relay's SQL: fan-out of outbox rows, claims, acks and retries of deliveries, the purge. */
@@ -73,29 +75,72 @@ export class OutboxDeliveryStore {
    * earlier one before it, either pending or still to be fanned out (an earlier event is always
    * committed first, see the migration). A claimed head stays pending until acked, so no relay
    * can take the next event of that aggregate meanwhile: per-aggregate order across replicas.
+   * Behind each head it also claims up to `depth - 1` of the lane's next deliveries, as long as
+   * they are due and no earlier event of theirs is still to be fanned out; only the relay holding
+   * the head can take them (no other relay sees them as heads while it is pending). The batch is
+   * at most `limit` rows, filled lane position by lane position (every head, then every second
+   * event, ...), so a lane's claims are always its first events; it is returned in that order.
    */
-  async claim(subscriber: string, now: Date, lease: Date, limit: number) {
+  async claim(subscriber: string, now: Date, lease: Date, limit: number, depth = 1) {
     const rows = await this.tx.query<ClaimedRow>(
-      `UPDATE outbox_deliveries d
+      `WITH heads AS (
+         SELECT h.id, h.client_id, h.aggregate_id, h.seq, h.available_at
+           FROM outbox_deliveries h
+          WHERE h.subscriber = $1 AND h.available_at <= $2
+            AND NOT EXISTS (SELECT 1 FROM outbox_deliveries e
+                             WHERE e.subscriber = h.subscriber AND e.client_id = h.client_id
+                               AND e.aggregate_id = h.aggregate_id AND e.seq < h.seq)
+            AND NOT EXISTS (SELECT 1 FROM outbox u
+                             WHERE u.client_id = h.client_id AND u.aggregate_id = h.aggregate_id
+                               AND u.seq < h.seq AND u.fanned_out_at IS NULL)
+          ORDER BY h.available_at, h.id
+          LIMIT $4
+            FOR UPDATE OF h SKIP LOCKED
+       ), ordered AS (
+         SELECT id, client_id, aggregate_id, seq, row_number() OVER (ORDER BY available_at, id) AS n
+           FROM heads
+       ), picked AS (
+         SELECT id, 1 AS depth, n FROM ordered
+         UNION ALL
+         SELECT f.id, f.depth, hd.n FROM ordered hd
+           CROSS JOIN LATERAL (
+             SELECT x.id, x.seq, 1 + row_number() OVER (ORDER BY x.seq) AS depth,
+                    bool_and(x.available_at <= $2) OVER (ORDER BY x.seq) AS due
+               FROM (SELECT n.id, n.seq, n.available_at FROM outbox_deliveries n
+                      WHERE n.subscriber = $1 AND n.client_id = hd.client_id
+                        AND n.aggregate_id = hd.aggregate_id AND n.seq > hd.seq
+                      ORDER BY n.seq LIMIT $5::int - 1) x) f
+          WHERE f.due
+            AND NOT EXISTS (SELECT 1 FROM outbox u
+                             WHERE u.client_id = hd.client_id AND u.aggregate_id = hd.aggregate_id
+                               AND u.seq < f.seq AND u.fanned_out_at IS NULL)
+       ), batch AS (
+         SELECT id, depth, n FROM picked ORDER BY depth, n LIMIT $4
+       )
+       UPDATE outbox_deliveries d
           SET attempts = d.attempts + 1, available_at = $3
-         FROM (SELECT h.id FROM outbox_deliveries h
-                WHERE h.subscriber = $1 AND h.available_at <= $2
-                  AND NOT EXISTS (SELECT 1 FROM outbox_deliveries e
-                                   WHERE e.subscriber = h.subscriber AND e.client_id = h.client_id
-                                     AND e.aggregate_id = h.aggregate_id AND e.seq < h.seq)
-                  AND NOT EXISTS (SELECT 1 FROM outbox u
-                                   WHERE u.client_id = h.client_id AND u.aggregate_id = h.aggregate_id
-                                     AND u.seq < h.seq AND u.fanned_out_at IS NULL)
-                ORDER BY h.available_at, h.id
-                LIMIT $4
-                  FOR UPDATE OF h SKIP LOCKED) c,
-              outbox o
+         FROM batch c, outbox o
         WHERE d.id = c.id AND o.id = d.outbox_id
        RETURNING d.id, d.attempts, d.available_at AS lease, o.id AS event_id, o.type,
-                 o.client_id, o.aggregate_id, o.seq, o.occurred_at, o.payload`,
-      [subscriber, now, lease, limit],
+                 o.client_id, o.aggregate_id, o.seq, o.occurred_at, o.payload, c.depth, c.n`,
+      [subscriber, now, lease, limit, Math.max(1, depth)],
     );
+    rows.sort((a, b) => Number(a.depth) - Number(b.depth) || Number(a.n) - Number(b.n));
     return rows.map(toClaimed);
+  }
+
+  /**
+   * Gives back claims that were not attempted (a lane whose earlier event failed), due again at
+   * `until` and with their attempt uncounted.
+   */
+  async release(held: { delivery: ClaimedDelivery; until: Date }[]): Promise<void> {
+    if (held.length === 0) return;
+    await this.tx.query(
+      `UPDATE outbox_deliveries d SET attempts = d.attempts - 1, available_at = h.until
+         FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) AS h(id, lease, until)
+        WHERE d.id = h.id AND d.available_at = h.lease`,
+      [held.map((h) => h.delivery.id), held.map((h) => h.delivery.lease), held.map((h) => h.until)],
+    );
   }
 
   /**

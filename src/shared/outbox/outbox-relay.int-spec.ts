@@ -4,8 +4,6 @@ import {
   createRelayTestModule,
   lanes,
   oneToN,
-  PrivateDatabase,
-  privateDatabase,
   RecordingSubscriber,
   RelayTestModule,
   Seen,
@@ -15,6 +13,7 @@ import { advance, eventually } from '../../../test/support/queue-test-module';
 import { newTenant } from '../../../test/support/test-env';
 import { Metrics } from '../operations/metrics';
 import { OutboxEvent } from './outbox-event';
+import { privateDatabase, type PrivateDatabase } from '../../../test/support/scratch-database';
 
 @EventsHandler(OutboxEvent)
 class BusRecorder implements IEventHandler<OutboxEvent> {

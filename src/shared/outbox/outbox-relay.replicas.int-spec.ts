@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { POSTGRES_URL, registerEngineGuard } from '../../../test/proof/support/service-process';
+import { registerEngineGuard } from '../../../test/proof/support/service-process';
 import {
+  BatchRecordingSubscriber,
   createRelayTestModule,
   lanes,
   oneToN,
-  PrivateDatabase,
-  privateDatabase,
   RecordingSubscriber,
   RelayTestModule,
   Seen,
@@ -13,6 +12,11 @@ import {
 } from '../../../test/support/outbox-relay-test-module';
 import { eventually } from '../../../test/support/queue-test-module';
 import { newTenant } from '../../../test/support/test-env';
+import {
+  POSTGRES_URL,
+  privateDatabase,
+  type PrivateDatabase,
+} from '../../../test/support/scratch-database';
 
 const AGGREGATES = 40;
 const EVENTS_EACH = 15;
@@ -40,6 +44,8 @@ if (POSTGRES_URL) {
             [
               new RecordingSubscriber('recorder', log, { instance, delayMs: 1 }),
               new RecordingSubscriber('counter', log, { instance }),
+              // Takes batches: claims run several events deep into a lane.
+              new BatchRecordingSubscriber('batcher', log, { instance }),
             ],
             { enabled: true, pollIntervalMs: 20, batchSize: 10 },
           ),
@@ -80,7 +86,7 @@ if (POSTGRES_URL) {
         expect(unpublished).toBe(0);
       }, 60_000);
 
-      for (const subscriber of ['recorder', 'counter']) {
+      for (const subscriber of ['recorder', 'counter', 'batcher']) {
         const seen = log.filter((s) => s.subscriber === subscriber);
         expect(seen).toHaveLength(total);
         expect(new Set(seen.map((s) => s.eventId)).size).toBe(total);
@@ -97,7 +103,7 @@ if (POSTGRES_URL) {
       );
       expect(pending).toBe(0);
       process.stdout.write(
-        `[outbox] ${total} events × 2 subscribers: relay A delivered ${byInstance('A')}, B ${byInstance('B')}\n`,
+        `[outbox] ${total} events × 3 subscribers: relay A delivered ${byInstance('A')}, B ${byInstance('B')}\n`,
       );
     }, 120_000);
   });

@@ -7,6 +7,8 @@ export class OutboxRelaySettings {
   /** Run the polling loop in this process (claims, deliveries and the purge). */
   enabled: boolean;
   pollIntervalMs: number;
+  /** How long after a local commit's wake-up the round starts: commits meanwhile join it. */
+  wakeDelayMs: number;
   /** Outbox rows fanned out, and deliveries claimed per subscriber, per round. */
   batchSize: number;
   /** A claimed delivery not acknowledged within this is delivered again. */
@@ -20,6 +22,7 @@ export class OutboxRelaySettings {
     return {
       enabled: config.relayEnabled,
       pollIntervalMs: config.pollIntervalMs,
+      wakeDelayMs: config.wakeDelayMs,
       batchSize: config.batchSize,
       leaseMs: config.leaseSeconds * 1000,
       retryBaseMs: config.retryBaseMs,

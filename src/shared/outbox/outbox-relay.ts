@@ -23,7 +23,8 @@ const MAX_ERROR_LENGTH = 2000;
  * OutboxDeliveryStore.claim), deliver them, ack the delivered and back off the failed ones, so a
  * failing subscriber or case holds up only itself. Claims are leases: a relay killed mid-batch
  * loses nothing, its claims are delivered again once the lease ends (at least once). It runs
- * after OUTBOX_POLL_INTERVAL_MS, and at once after a local commit that wrote outbox rows.
+ * after OUTBOX_POLL_INTERVAL_MS, and OUTBOX_WAKE_DELAY_MS after a local commit that wrote outbox
+ * rows (the commits within that delay share the round).
  */
 @Injectable()
 export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
@@ -46,6 +47,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
       settings.pollIntervalMs,
       () => this.round(),
       'outbox relay round',
+      settings.wakeDelayMs,
     );
   }
 
@@ -122,21 +124,58 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
   private async deliverBatch(subscriber: OutboxSubscriber) {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.settings.leaseMs);
-    const batch = await this.store.claim(subscriber.name, now, lease, this.settings.batchSize);
-    const delivered: ClaimedDelivery[] = [];
-    const failed: FailedDelivery[] = [];
-    for (const delivery of batch) {
-      try {
-        await subscriber.handle(delivery.event, { attempt: delivery.attempts });
-        delivered.push(delivery);
-      } catch (error) {
-        failed.push(this.failure(subscriber, delivery, error));
-      }
-    }
+    const batch = await this.store.claim(
+      subscriber.name,
+      now,
+      lease,
+      this.settings.batchSize,
+      subscriber.handleBatch ? this.settings.batchSize : 1,
+    );
+    const { delivered, failed, held } = await this.deliver(subscriber, batch);
+    await this.store.release(held);
     await this.store.retry(subscriber.name, failed);
     const acked = await this.store.ack(delivered, this.clock.now());
     this.metrics.countDeliveries(subscriber.name, acked, failed.length);
     return { claimed: batch.length, delivered: acked };
+  }
+
+  /**
+   * The whole batch at once when the subscriber takes batches; else, or when that throws, one by
+   * one in claim order, where a failure holds back the rest of its lane (released for its retry).
+   */
+  private async deliver(subscriber: OutboxSubscriber, batch: ClaimedDelivery[]) {
+    const delivered: ClaimedDelivery[] = [];
+    const failed: FailedDelivery[] = [];
+    const held: { delivery: ClaimedDelivery; until: Date }[] = [];
+    if (subscriber.handleBatch && batch.length > 1) {
+      try {
+        await subscriber.handleBatch(batch.map((d) => d.event));
+        return { delivered: batch, failed, held };
+      } catch (error) {
+        this.logger.warn(
+          { subscriber: subscriber.name, events: batch.length, error: errorText(error) },
+          'outbox batch delivery failed; delivering its events one by one',
+        );
+      }
+    }
+    const stopped = new Map<string, Date>();
+    for (const delivery of batch) {
+      const lane = `${delivery.event.clientId}\u0000${delivery.event.aggregateId}`;
+      const until = stopped.get(lane);
+      if (until) {
+        held.push({ delivery, until });
+        continue;
+      }
+      try {
+        await subscriber.handle(delivery.event, { attempt: delivery.attempts });
+        delivered.push(delivery);
+      } catch (error) {
+        const failure = this.failure(subscriber, delivery, error);
+        failed.push(failure);
+        stopped.set(lane, failure.retryAt);
+      }
+    }
+    return { delivered, failed, held };
   }
 
   private failure(
@@ -147,10 +186,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
     const retryAt = new Date(
       this.clock.now().getTime() + retryDelayMs(this.settings, delivery.attempts),
     );
-    const text = (error instanceof Error ? error.message : String(error)).slice(
-      0,
-      MAX_ERROR_LENGTH,
-    );
+    const text = errorText(error);
     this.logger.warn(
       {
         subscriber: subscriber.name,
@@ -164,4 +200,8 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
     );
     return { delivery, retryAt, error: text };
   }
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
 }

@@ -26,4 +26,12 @@ export abstract class OutboxSubscriber {
   }
 
   abstract handle(event: OutboxEvent, context: DeliveryContext): Promise<void>;
+
+  /**
+   * Optional: delivers many events at once (one transaction), all or none. The relay then claims
+   * several events of a lane per round and hands them over in lane order (each aggregate's events
+   * by `sequence`; different aggregates interleaved); a throw makes it deliver them one by one
+   * through `handle` instead. The same rules hold: idempotent, at least once.
+   */
+  handleBatch?(events: OutboxEvent[]): Promise<void>;
 }

@@ -11,13 +11,17 @@ async function one<T>(db: DataSource, sql: string, params: unknown[]): Promise<T
 /**
  * `count` open cases of `tenant` with one SLA each, inserted set-based relative to the database's
  * now() (the services run on the real clock): of every 5 cases, 2 are past their warning, 2 past
- * their breach too, and 1 due in an hour (never marked during a test).
+ * their breach too, and 1 due in an hour (never marked during a test). Unless `ladders` is
+ * false, each SLA has an escalation ladder: at 30 minutes notify `lead` (due for 4 of 5), at 3 hours (due for the 2 past
+ * their breach) assign the group `escalations` on about a quarter of the cases (a case edit
+ * each) and notify the group `leads` on the others, at 10 hours notify (never due).
  */
 export async function seedSlaCases(
   db: DataSource,
   tenant: string,
   count: number,
-): Promise<{ warnDue: number; breachDue: number }> {
+  { ladders = true }: { ladders?: boolean } = {},
+): Promise<{ warnDue: number; breachDue: number; rungsDue: number; assignDue: number }> {
   const typeId = await new CaseRowBuilder(db, tenant).caseType('Incident');
   await db.query(`UPDATE case_types SET slas = $2::jsonb WHERE id = $1`, [
     typeId,
@@ -47,25 +51,52 @@ export async function seedSlaCases(
                                     - g * interval '1 millisecond' AS created) t
        RETURNING id, created_at)
      INSERT INTO sla_instances (id, client_id, case_id, sla_definition_id, name, warn_at,
-                                breach_at, pause_in_states, created_at)
+                                breach_at, pause_in_states, created_at, escalations,
+                                next_escalation_at)
      SELECT gen_random_uuid(), $1, c.id, 'response', 'Response', c.created_at + interval '1 hour',
-            c.created_at + interval '4 hours', '{ON_HOLD}', c.created_at
+            c.created_at + interval '4 hours', '{ON_HOLD}', c.created_at,
+            CASE WHEN $4::boolean THEN jsonb_build_array(
+              jsonb_build_object('atPercent', 12, 'dueAt', c.created_at + interval '30 minutes',
+                'actions', jsonb_build_array(jsonb_build_object('type', 'notify', 'users', jsonb_build_array('lead')))),
+              jsonb_build_object('atPercent', 75, 'dueAt', c.created_at + interval '3 hours',
+                'actions', jsonb_build_array(CASE WHEN get_byte(uuid_send(c.id), 0) < 64
+                  THEN jsonb_build_object('type', 'assign', 'groups', jsonb_build_array('escalations'))
+                  ELSE jsonb_build_object('type', 'notify', 'groups', jsonb_build_array('leads')) END)),
+              jsonb_build_object('atPercent', 250, 'dueAt', c.created_at + interval '10 hours',
+                'actions', jsonb_build_array(jsonb_build_object('type', 'notify', 'users', jsonb_build_array('lead')))))
+            ELSE '[]'::jsonb END,
+            CASE WHEN $4::boolean THEN c.created_at + interval '30 minutes' END
        FROM c`,
-    [tenant, typeId, count],
+    [tenant, typeId, count, ladders],
   );
   await db.query(`INSERT INTO case_counters (client_id, last_seq) VALUES ($1, $2)`, [
     tenant,
     count,
   ]);
   await db.query('ANALYZE cases, sla_instances');
-  const due = await one<{ warn: number; breach: number }>(
+  const due = await one<{
+    warn: number;
+    breach: number;
+    notify: number;
+    late: number;
+    assign: number;
+  }>(
     db,
     `SELECT count(*) FILTER (WHERE warn_at <= now())::int AS warn,
-            count(*) FILTER (WHERE breach_at <= now())::int AS breach
+            count(*) FILTER (WHERE breach_at <= now())::int AS breach,
+            count(*) FILTER (WHERE created_at + interval '30 minutes' <= now())::int AS notify,
+            count(*) FILTER (WHERE created_at + interval '3 hours' <= now())::int AS late,
+            count(*) FILTER (WHERE created_at + interval '3 hours' <= now()
+                               AND escalations->1->'actions' @> '[{"type": "assign"}]')::int AS assign
        FROM sla_instances WHERE client_id = $1`,
     [tenant],
   );
-  return { warnDue: due.warn, breachDue: due.breach };
+  return {
+    warnDue: due.warn,
+    breachDue: due.breach,
+    rungsDue: ladders ? due.notify + due.late : 0,
+    assignDue: ladders ? due.assign : 0,
+  };
 }
 
 export async function slaMarksWritten(db: DataSource, tenant: string): Promise<number> {
@@ -147,7 +178,9 @@ export async function slaEffects(db: DataSource, tenant: string): Promise<SlaEff
      actual AS (
        SELECT dedupe_key AS key, count(*) AS n,
               count(DISTINCT (recipient_kind, recipient_id)) AS recipients
-         FROM notifications WHERE client_id = $1 AND dedupe_key LIKE 'sla.%' GROUP BY 1)
+         FROM notifications
+        WHERE client_id = $1 AND (dedupe_key LIKE 'sla.warning:%' OR dedupe_key LIKE 'sla.violated:%')
+        GROUP BY 1)
      SELECT count(*) FILTER (WHERE e.key IS NULL OR a.n IS DISTINCT FROM $2
                                    OR a.recipients IS DISTINCT FROM $2)::int AS bad,
             COALESCE(sum(a.n), 0)::int AS total

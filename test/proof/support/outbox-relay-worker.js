@@ -1,6 +1,8 @@
 // The built outbox relay (dist/) in a process of its own, with one subscriber whose effect is a
 // row per event: an idempotent write (ON CONFLICT on the event id) that also counts deliveries.
-// Prints "ready" once its relay runs; faults-outbox-kill.e2e-spec.ts SIGKILLs it.
+// Prints "ready" once its relay runs; faults-outbox-kill.e2e-spec.ts SIGKILLs it. With
+// HANG_AFTER_EFFECTS=n, the handler stops for good right after its n-th effect, in the middle of
+// its batch (claimed, partly applied, never acknowledged): the kill lands mid-batch every time.
 require('reflect-metadata');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
@@ -18,11 +20,14 @@ const { OutboxModule } = require(join(dist, 'shared', 'outbox', 'outbox.module')
 const { OutboxSubscriber } = require(join(dist, 'shared', 'outbox', 'outbox-subscriber'));
 const { ClockModule } = require(join(dist, 'shared', 'time', 'clock.module'));
 
+const hangAfter = Number(process.env.HANG_AFTER_EFFECTS ?? 0);
+
 class EffectSubscriber extends OutboxSubscriber {
   constructor(tx) {
     super();
     this.tx = tx;
     this.name = 'effects';
+    this.handled = 0;
   }
 
   async handle(event) {
@@ -32,6 +37,8 @@ class EffectSubscriber extends OutboxSubscriber {
        ON CONFLICT (event_id) DO UPDATE SET deliveries = relay_proof_effects.deliveries + 1`,
       [event.id, event.aggregateId, event.sequence],
     );
+    this.handled += 1;
+    if (this.handled === hangAfter) await new Promise(() => undefined);
   }
 }
 

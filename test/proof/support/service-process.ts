@@ -1,19 +1,12 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../../src/shared/database/data-source-options';
-import { migrate } from '../../../src/shared/database/migrate';
+import { POSTGRES_URL } from '../../support/scratch-database';
 import { TEST_JWT_SECRET } from '../../support/test-env';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-/** The PostgreSQL server of the run, or undefined on PGlite (these suites need real processes). */
-export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
 
 /** A size from the environment (full-size runs), else the CI default. */
 export function sizeFromEnv(name: string, fallback: number): number {
@@ -24,8 +17,10 @@ export function sizeFromEnv(name: string, fallback: number): number {
 /**
  * Builds dist/ if it is older than the sources (what `npm start` does), one jest worker at a time:
  * two suites building into the same dist/ at once could start a service on a half-written file.
+ * The build also writes the embedded database's first-start template, so a worker may wait for
+ * another's build for minutes on a loaded machine: callers' hooks allow 300 s.
  */
-export async function ensureBuilt(timeoutMs = 120_000): Promise<void> {
+export async function ensureBuilt(timeoutMs = 280_000): Promise<void> {
   const lock = join(tmpdir(), 'cms-proof-build.lock');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -60,45 +55,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-export interface ScratchDatabase {
-  url: string;
-  db: DataSource;
-  drop(): Promise<void>;
-}
-
-/**
- * A fresh, migrated database on the PostgreSQL server of TEST_DATABASE_URL: the services started
- * here run their jobs for every tenant, which on the shared test database would mark other test
- * files' cases.
- */
-export async function scratchDatabase(prefix: string): Promise<ScratchDatabase> {
-  if (!POSTGRES_URL) throw new Error('TEST_DATABASE_URL is required');
-  const name = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const parsed = new URL(POSTGRES_URL);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
-  const db = await new DataSource(dataSourceOptions({ url }, 4)).initialize();
-  await migrate(db);
-  return {
-    url,
-    db,
-    drop: async () => {
-      if (db.isInitialized) await db.destroy();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
 }
 
 /** `node dist/main.js` as a child process, on its own port, with its output kept for failures. */

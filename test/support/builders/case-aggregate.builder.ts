@@ -37,6 +37,7 @@ export function caseType(overrides: Partial<CaseTypeConfig> = {}): CaseTypeConfi
     milestones: [],
     defaultPriorityId: null,
     defaultAssignedToGroups: [],
+    fields: [],
     ...overrides,
   };
 }
@@ -55,6 +56,6 @@ export function caseIn(
   );
   return Case.restore(
     { ...created.snapshot, state, version: 3, ...overrides },
-    { name: 'Incident', milestones: [], warnBeforeHours: null, ...rules },
+    { name: 'Incident', milestones: [], warnBeforeHours: null, fields: [], ...rules },
   );
 }

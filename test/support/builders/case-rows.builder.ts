@@ -30,6 +30,8 @@ export interface BulkOptions {
   stepMs?: number;
   users?: number;
   groups?: number;
+  /** An SQL expression over the row number `g` for `cases.fields` (default `{}`). */
+  fieldsSql?: string;
 }
 
 const MINUTE = 60_000;
@@ -142,7 +144,7 @@ export class CaseRowBuilder {
          FROM unnest($4::uuid[]) WITH ORDINALITY u(id, ord) JOIN priorities pr ON pr.id = u.id)
        INSERT INTO cases (id, client_id, seq, display_id, case_type_id, priority_id, priority_level,
          state, details, description, initiator_id, initiator_type, assigned_to_users,
-         assigned_to_groups, tags, due_date, created_by, created_at, updated_by, updated_at)
+         assigned_to_groups, tags, due_date, created_by, created_at, updated_by, updated_at, fields)
        SELECT gen_random_uuid(), $1, base + g, 'CM' || $1 || '-' || (base + g),
          ($3::uuid[])[1 + g % cardinality($3::uuid[])],
          CASE WHEN ${pct(1)} >= 10 THEN prio.ids[1 + g % cardinality(prio.ids)] END,
@@ -164,7 +166,8 @@ export class CaseRowBuilder {
          CASE WHEN ${pct(10)} < 70 THEN $7::timestamptz + g * $8::bigint * interval '1 millisecond'
               + (g % 240) * interval '1 hour' END,
          'bulk', $7::timestamptz + g * $8::bigint * interval '1 millisecond',
-         'bulk', $7::timestamptz + g * $8::bigint * interval '1 millisecond'
+         'bulk', $7::timestamptz + g * $8::bigint * interval '1 millisecond',
+         ${options.fieldsSql ?? `'{}'::jsonb`}
        FROM counter, prio, generate_series(1, $2::int) g`,
       [this.tenant, count, caseTypeIds, priorityIds, users, groups, start, stepMs],
     );

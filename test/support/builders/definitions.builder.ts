@@ -10,6 +10,9 @@ export interface SlaSpec {
   warnAfterMinutes: number;
   breachAfterMinutes: number;
   pauseInStates?: CaseState[];
+  metric?: 'resolution' | 'firstResponse';
+  calendarId?: string | null;
+  escalations?: { atPercent: number; actions: Record<string, unknown>[] }[];
 }
 
 export interface MilestoneSpec {
@@ -33,6 +36,7 @@ export interface CaseTypeSpec {
   milestones?: MilestoneSpec[];
   defaultPriorityId?: string | null;
   defaultAssignedToGroups?: string[];
+  calendarId?: string | null;
 }
 
 export interface BuiltCaseType {
@@ -95,12 +99,17 @@ export class DefinitionsBuilder {
       warnAfterMinutes: s.warnAfterMinutes,
       breachAfterMinutes: s.breachAfterMinutes,
       pauseInStates: s.pauseInStates ?? [],
+      metric: s.metric ?? 'resolution',
+      calendarId: s.calendarId ?? null,
+      targetMinutes: s.breachAfterMinutes,
+      escalations: s.escalations ?? [],
     }));
     const id = await this.insert(
       `INSERT INTO case_types (client_id, process_id, name, code, active, auto_close_hours, due_in_hours,
          warn_before_hours, slas, milestones, default_priority_id, default_assigned_to_groups,
-         created_by, created_at, updated_at, deleted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, 'builder', $13, $13, $14)
+         created_by, created_at, updated_at, deleted_at, calendar_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, 'builder', $13, $13, $14,
+         $15)
        RETURNING id`,
       [
         this.tenant,
@@ -117,6 +126,7 @@ export class DefinitionsBuilder {
         spec.defaultAssignedToGroups ?? [],
         at,
         deletedAt(spec.deleted),
+        spec.calendarId ?? null,
       ],
     );
     return { id, name, processId, solutionId };

@@ -8,6 +8,7 @@ import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiList, ApiWrite } from '../../../shared/http/api-responses';
 import { ListEnvelope, WriteEnvelope, written } from '../../../shared/http/envelope';
 import { DEFAULT_LIMIT, PageQueryDto } from '../../../shared/http/pagination';
+import { JobRuns } from '../../../shared/scheduling/job-runs';
 import { EnqueueAutoClose } from '../enqueue-auto-close/enqueue-auto-close';
 import { ListAutoCloseEligibleQuery } from '../queries/list-auto-close-eligible/list-auto-close-eligible.query';
 import { AutoCloseEligibleDto } from './auto-close-eligible.response.dto';
@@ -20,6 +21,7 @@ export class AutoCloseController {
   constructor(
     private readonly queries: QueryBus,
     private readonly enqueueAutoClose: EnqueueAutoClose,
+    private readonly runs: JobRuns,
   ) {}
 
   @Get('eligible')
@@ -42,6 +44,9 @@ export class AutoCloseController {
   @ApiWrite('CASE1005', AutoCloseEnqueuedDto)
   @ApiErrors()
   async enqueue(@CurrentActor() actor: Actor): Promise<WriteEnvelope<AutoCloseEnqueuedDto>> {
-    return written('CASE1005', await this.enqueueAutoClose.run({ clientId: actor.clientId }));
+    const { clientId } = actor;
+    const run = { job: 'auto-close', clientId, trigger: 'api' } as const;
+    const result = await this.runs.record(run, () => this.enqueueAutoClose.run({ clientId }));
+    return written('CASE1005', result);
   }
 }

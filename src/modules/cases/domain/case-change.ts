@@ -1,9 +1,9 @@
 import { CaseProps, PendingComment } from './case.props';
 import { CaseChangeData, CaseEventClass } from './events/case.event';
 
-/** The case columns another module's rules may change: tags, watchers and milestones. */
+/** The case columns another module's rules may change: tags, watchers, milestones, the agent. */
 export type CaseChangePatch = Partial<
-  Pick<CaseProps, 'tags' | 'watchers' | 'milestones' | 'completedPercent'>
+  Pick<CaseProps, 'tags' | 'watchers' | 'milestones' | 'completedPercent' | 'assignedToUsers'>
 >;
 
 /**

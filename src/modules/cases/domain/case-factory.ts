@@ -11,6 +11,7 @@ import {
 } from './case.props';
 import { CasePriority, CaseTypeConfig } from './case-type-config.reader';
 import { normalizeTags, uniqueIds } from './case-values';
+import { CaseFields, fieldsAtCreation } from './case-fields';
 import { CaseEventSubject } from './events/case.event';
 
 /** The props of a case as created: type defaults applied, deadlines computed, state NEW. */
@@ -21,6 +22,7 @@ export function newCaseProps(
   priority: CasePriority | null,
   ctx: ChangeContext,
   caseRelation: CaseRelation | null,
+  fields: CaseFields = fieldsAtCreation(type.fields, seed.fields),
 ): CaseProps {
   const { clientId, userId } = ctx.actor;
   return {
@@ -49,12 +51,14 @@ export function newCaseProps(
     resolutionDate: null,
     caseRelation,
     transferredTo: null,
+    mergedInto: null,
     completedPercent: 0,
     milestones: [],
     ...dueDatesAtCreation(ctx.at, type, seed.dueDate),
     markedDueDateWarning: false,
     markedDueDateExceeded: false,
     messageWarnedSlas: [],
+    fields,
     version: 1,
     createdBy: userId,
     createdAt: ctx.at,
@@ -64,7 +68,8 @@ export function newCaseProps(
 }
 
 export function rulesOf(type: CaseTypeConfig): CaseTypeRules {
-  return { name: type.name, milestones: type.milestones, warnBeforeHours: type.warnBeforeHours };
+  const { name, milestones, warnBeforeHours, fields } = type;
+  return { name, milestones, warnBeforeHours, fields };
 }
 
 /**
@@ -108,7 +113,7 @@ export function relationOf(
 /** What the activity log keeps of a case's creation. */
 export function createdData(props: CaseProps): Record<string, unknown> {
   const { state: toState, displayId, caseTypeId, priorityId, initiatorId, initiatorType } = props;
-  const { assignedToUsers, assignedToGroups, dueDate, caseRelation } = props;
+  const { assignedToUsers, assignedToGroups, dueDate, caseRelation, fields } = props;
   return {
     toState,
     displayId,
@@ -120,6 +125,7 @@ export function createdData(props: CaseProps): Record<string, unknown> {
     assignedToGroups,
     dueDate,
     caseRelation,
+    fields,
   };
 }
 
@@ -127,7 +133,8 @@ export function createdData(props: CaseProps): Record<string, unknown> {
 export function commentOf(ctx: ChangeContext): PendingComment | undefined {
   const text = ctx.comment?.trim();
   if (!text) return undefined;
-  return { id: randomUUID(), authorId: ctx.actor.userId, text, createdAt: ctx.at };
+  const visibility = ctx.commentVisibility ?? 'internal';
+  return { id: randomUUID(), visibility, authorId: ctx.actor.userId, text, createdAt: ctx.at };
 }
 
 /** The case as an event leaves it, for the subscribers that react to the event. */
@@ -137,6 +144,7 @@ export function subjectOf(props: CaseProps): CaseEventSubject {
   return {
     displayId,
     details,
+    initiatorId: props.initiatorId,
     state,
     caseTypeId,
     priorityId,

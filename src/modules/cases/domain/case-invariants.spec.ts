@@ -54,6 +54,7 @@ describe('Case invariants', () => {
     const comment = event.context.comment;
     expect(comment).toEqual({
       id: expect.any(String),
+      visibility: 'internal',
       authorId: 'alice',
       text: 'On it',
       createdAt: T1,

@@ -13,7 +13,9 @@ export type CaseAction =
   | 'reopen'
   | 'claim'
   | 'unclaim'
-  | 'transferOut';
+  | 'transferOut'
+  | 'mergeInto'
+  | 'unmerge';
 
 interface Transition {
   from: readonly CaseState[];
@@ -39,6 +41,9 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   claim: { from: NON_TERMINAL, to: null },
   unclaim: { from: NON_TERMINAL, to: null },
   transferOut: { from: NON_TERMINAL, to: CANCELED },
+  mergeInto: { from: NON_TERMINAL, to: CANCELED },
+  /** Back to the state the case had before its merge (Case.unmerge). */
+  unmerge: { from: [CANCELED], to: null },
 };
 
 /** The state `action` leads to from `from`; throws when the table does not allow it. */

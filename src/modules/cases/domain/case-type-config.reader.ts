@@ -1,4 +1,5 @@
-import { SlaDefinition } from '../../definitions';
+import { WorkingWeek } from '../../calendars';
+import { CaseFieldDefinition, CaseTypeAssignment, SlaDefinition } from '../../definitions';
 import { MilestoneDefinition } from './case-milestones';
 import { CaseTypeRules } from './case.props';
 
@@ -11,11 +12,16 @@ export interface CaseTypeConfig {
   autoCloseHours: number | null;
   dueInHours: number | null;
   warnBeforeHours: number | null;
+  /** The type's calendar (due dates count business hours on it); absent: around the clock. */
+  dueCalendar?: WorkingWeek;
   milestones: MilestoneDefinition[];
-  /** Handed on to the SLA module with the created event. */
+  /** Handed on to the SLA module with the created event, each with the calendar it counts on. */
   slas: readonly SlaDefinition[];
   defaultPriorityId: string | null;
   defaultAssignedToGroups: string[];
+  /** Handed on with the created event (null: no automatic assignment); absent: not read. */
+  assignment?: CaseTypeAssignment | null;
+  fields: readonly CaseFieldDefinition[];
 }
 
 export interface CasePriority {
@@ -30,4 +36,6 @@ export abstract class CaseTypeConfigReader {
   abstract findRules(clientId: string, caseTypeId: string): Promise<CaseTypeRules>;
   /** An active, not deleted priority of the tenant; null otherwise (or for a null id). */
   abstract findPriority(clientId: string, priorityId: string | null): Promise<CasePriority | null>;
+  /** The ids the tenant's directory does not know as active users; none if it has no users. */
+  abstract unknownUsers(clientId: string, userIds: readonly string[]): Promise<string[]>;
 }

@@ -1,6 +1,6 @@
 import { Actor } from '../../../shared/auth/actor';
 import { Permission } from '../../../shared/auth/permission.enum';
-import { canView, VisibleFacts } from './case-visibility';
+import { canView, seesAsAgent, VisibleFacts } from './case-visibility';
 
 const { CASE_VIEW, CASE_VIEW_ASSIGNED, CASE_VIEW_MINE, CASE_VIEW_UNASSIGNED, CASE_ALL } =
   Permission;
@@ -47,5 +47,23 @@ describe('canView', () => {
 
   it('a case assigned only to a group is not unassigned', () => {
     expect(canView(viewer([CASE_VIEW_UNASSIGNED]), CASES['assigned to my group'])).toBe(false);
+  });
+});
+
+describe('seesAsAgent (who reads internal comments)', () => {
+  it.each(EXPECTED)('%j: every view but "mine" is an agent view', (permissions) => {
+    const withoutMine = permissions.filter((p) => p !== CASE_VIEW_MINE);
+    for (const kase of Object.values(CASES)) {
+      expect(seesAsAgent(viewer(permissions, ['g1']), kase)).toBe(
+        canView(viewer(withoutMine, ['g1']), kase),
+      );
+    }
+  });
+
+  it('counts an initiator who is also assigned (or holds CASE_VIEW) as an agent', () => {
+    const mine = { initiatorId: 'alice', assignedToUsers: ['alice'], assignedToGroups: [] };
+    expect(seesAsAgent(viewer([CASE_VIEW_MINE]), mine)).toBe(false);
+    expect(seesAsAgent(viewer([CASE_VIEW_MINE, CASE_VIEW_ASSIGNED]), mine)).toBe(true);
+    expect(seesAsAgent(viewer([CASE_VIEW_MINE, CASE_VIEW]), CASES['initiated by me'])).toBe(true);
   });
 });

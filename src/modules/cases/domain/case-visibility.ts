@@ -22,12 +22,21 @@ export type Viewer = Pick<Actor, 'userId' | 'groups' | 'has'>;
  * rule in SQL; keep them in step.
  */
 export function canView(viewer: Viewer, kase: VisibleFacts): boolean {
+  if (seesAsAgent(viewer, kase)) return true;
+  return viewer.has(Permission.CASE_VIEW_MINE) && kase.initiatorId === viewer.userId;
+}
+
+/**
+ * Whether the viewer sees the case through an agent's view (all cases, assigned to them or their
+ * group, the unassigned queue), not merely as its initiator: only such a viewer reads internal
+ * comments and their activity entries.
+ */
+export function seesAsAgent(viewer: Viewer, kase: VisibleFacts): boolean {
   if (viewer.has(Permission.CASE_VIEW)) return true;
   const assignedToViewer =
     kase.assignedToUsers.includes(viewer.userId) ||
     kase.assignedToGroups.some((g) => viewer.groups.includes(g));
   if (viewer.has(Permission.CASE_VIEW_ASSIGNED) && assignedToViewer) return true;
-  if (viewer.has(Permission.CASE_VIEW_MINE) && kase.initiatorId === viewer.userId) return true;
   const unassigned = kase.assignedToUsers.length === 0 && kase.assignedToGroups.length === 0;
   return viewer.has(Permission.CASE_VIEW_UNASSIGNED) && unassigned;
 }

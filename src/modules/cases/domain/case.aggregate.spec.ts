@@ -12,7 +12,7 @@ import {
 } from '../../../../test/support/builders/case-aggregate.builder';
 import { Case } from './case.aggregate';
 import { InvalidCaseTransitionError } from './case.errors';
-import { ChangeContext } from './case.props';
+import { CaseProps, ChangeContext } from './case.props';
 import { CaseTypeConfig } from './case-type-config.reader';
 import { CaseEvent } from './events/case.event';
 
@@ -29,8 +29,8 @@ type Action = {
   event: string;
   /** Written out from SPEC §5: from-state → to-state; absent means 409. */
   allowed: Partial<Record<CaseState, CaseState>>;
-  /** Props the action needs besides the state (unclaim needs a claim). */
-  given?: { assignedToUsers: string[] };
+  /** Props the action needs besides the state (unclaim needs a claim, unmerge a merge). */
+  given?: Partial<CaseProps>;
 };
 
 const ACTIONS: Record<string, Action> = {
@@ -102,6 +102,22 @@ const ACTIONS: Record<string, Action> = {
     event: 'case.transferred',
     allowed: every(CANCELED),
   },
+  mergeInto: {
+    run: (c, x) => c.mergeInto('case-2', {}, x),
+    event: 'case.merged',
+    allowed: every(CANCELED),
+  },
+  unmerge: {
+    run: (c, x) =>
+      c.unmerge(
+        { state: ON_HOLD, milestones: [], completedPercent: 0, tags: [], watchers: [] },
+        {},
+        x,
+      ),
+    event: 'case.unmerged',
+    allowed: { CANCELED: ON_HOLD },
+    given: { mergedInto: 'case-2' },
+  },
 };
 
 describe('Case transition table (every action from every state)', () => {
@@ -140,11 +156,11 @@ describe('Case transition table (every action from every state)', () => {
     });
   });
 
-  it('keeps terminal states closed to everything but reopen (from COMPLETED)', () => {
+  it('keeps terminal states closed to everything but reopen and the undo of a merge', () => {
     const leaving = Object.entries(ACTIONS)
       .filter(([, a]) => a.allowed[COMPLETED] || a.allowed[CANCELED])
       .map(([name]) => name);
-    expect(leaving).toEqual(['reopen']);
+    expect(leaving).toEqual(['reopen', 'unmerge']);
   });
 });
 
@@ -240,6 +256,7 @@ describe('Case.create', () => {
     expect(created.context.case).toEqual({
       displayId: kase.snapshot.displayId,
       details: 'Printer on fire',
+      initiatorId: kase.snapshot.initiatorId,
       state: NEW,
       caseTypeId: 'type-1',
       priorityId: 'prio-1',

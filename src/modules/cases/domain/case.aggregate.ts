@@ -3,6 +3,7 @@ import { AggregateRoot } from '../../../shared/domain/aggregate-root';
 import { CaseState } from '../../../shared/domain/case-state';
 import { CaseChange } from './case-change';
 import { changedFields, editPatch } from './case-edit';
+import { CaseFields, fieldChanges, fieldsAfterEdit, fieldsForTransfer } from './case-fields';
 import {
   commentOf,
   createdData,
@@ -15,9 +16,12 @@ import {
 import { actingFor } from './case-proxy.policy';
 import { milestonesReached, raisedPercent } from './case-milestones';
 import { nextState } from './case-transitions';
+import { unmergePatch } from './case-unmerge';
 import { CasePriority, CaseTypeConfig } from './case-type-config.reader';
 import {
   CaseAlreadyClaimedError,
+  CaseAlreadyMergedError,
+  CaseNotMergedError,
   CaseNotClaimedByCallerError,
   CaseTypeUnavailableError,
   ResolutionRequiredError,
@@ -27,6 +31,7 @@ import {
 import {
   CaseEditInput,
   CaseProps,
+  CaseBeforeMerge,
   CaseRelation,
   CaseSeed,
   CaseTypeRules,
@@ -36,6 +41,7 @@ import {
 import { CaseCreatedEvent } from './events/case-created.event';
 import { CaseMilestoneReachedEvent } from './events/case-milestone-reached.event';
 import { ACTION_EVENTS, LifecycleAction } from './events/case-action-events';
+import { CaseUnmergedEvent } from './events/case-unmerged.event';
 import { CaseUpdatedEvent } from './events/case-updated.event';
 import { CaseChangeData, CaseEventClass, CaseEventContext } from './events/case.event';
 
@@ -57,7 +63,7 @@ export class Case extends AggregateRoot {
   ): Case {
     const initiatorId = input.initiatorId ?? ctx.actor.userId;
     const onBehalfOf = actingFor(ctx.actor, initiatorId, 'initiatorId');
-    return Case.build({ ...input, initiatorId }, type, priority, ctx, null, onBehalfOf);
+    return Case.build({ ...input, initiatorId }, type, priority, ctx, null, { onBehalfOf });
   }
 
   static restore(props: CaseProps, rules: CaseTypeRules): Case {
@@ -70,6 +76,11 @@ export class Case extends AggregateRoot {
 
   get isNew(): boolean {
     return this.fresh;
+  }
+
+  /** The type's current custom field definitions (what an edit's `fields` are checked against). */
+  get fieldDefinitions(): CaseTypeRules['fields'] {
+    return this.rules.fields;
   }
 
   get snapshot(): Readonly<CaseProps> {
@@ -89,6 +100,10 @@ export class Case extends AggregateRoot {
     const onBehalfOf = actingFor(ctx.actor, input.onBehalfOf, 'onBehalfOf');
     const patch = editPatch(this.props, input, priority, this.rules.warnBeforeHours);
     const changes = changedFields(this.props, patch);
+    if (input.fields) {
+      patch.fields = fieldsAfterEdit(this.rules.fields, this.props.fields, input.fields);
+      Object.assign(changes, fieldChanges(this.props.fields, patch.fields));
+    }
     if (Object.keys(changes).length === 0) return;
     this.change(patch, ctx);
     this.emit(CaseUpdatedEvent, ctx, { changes }, onBehalfOf);
@@ -159,10 +174,32 @@ export class Case extends AggregateRoot {
     if (target.id === this.props.caseTypeId) throw new SameCaseTypeTransferError();
     const relation = relationOf(this.props, this.rules.name, ctx);
     const seed = transferSeed(this.props, seq, target.id);
-    const moved = Case.build(seed, target, priority, { ...ctx, comment: undefined }, relation);
+    const fields = fieldsForTransfer(target.fields, this.props.fields);
+    const moved = Case.build(seed, target, priority, { ...ctx, comment: undefined }, relation, {
+      fields,
+    });
     const transferredTo = relationOf(moved.props, target.name, ctx);
     this.move('transferOut', ctx, {}, { transferredTo });
     return moved;
+  }
+
+  /**
+   * Cancels the case as merged into `targetId`; its tags and watchers go with its content (moved
+   * by the merge, `data` says what), so the case keeps neither.
+   */
+  mergeInto(targetId: string, data: CaseChangeData, ctx: ChangeContext): void {
+    if (this.props.mergedInto) throw new CaseAlreadyMergedError();
+    this.move('mergeInto', ctx, data, { mergedInto: targetId, tags: [], watchers: [] });
+  }
+
+  /** Undoes mergeInto (see unmergePatch). */
+  unmerge(before: CaseBeforeMerge, data: CaseChangeData, ctx: ChangeContext): void {
+    nextState('unmerge', this.props.state);
+    if (!this.props.mergedInto) throw new CaseNotMergedError();
+    const { patch, changes } = unmergePatch(this.props, before);
+    const [fromState, toState] = [this.props.state, before.state];
+    this.change({ ...patch, state: toState }, ctx);
+    this.emit(CaseUnmergedEvent, ctx, { fromState, toState, ...data, changes });
   }
 
   /**
@@ -191,12 +228,12 @@ export class Case extends AggregateRoot {
     priority: CasePriority | null,
     ctx: ChangeContext,
     relation: CaseRelation | null,
-    onBehalfOf: string | null = null,
+    { onBehalfOf = null, fields }: { onBehalfOf?: string | null; fields?: CaseFields } = {},
   ): Case {
     if (!type.available) throw new CaseTypeUnavailableError(type.name);
-    const props = newCaseProps(randomUUID(), seed, type, priority, ctx, relation);
+    const props = newCaseProps(randomUUID(), seed, type, priority, ctx, relation, fields);
     const kase = new Case(props, rulesOf(type), true);
-    const created = { slaDefinitions: type.slas };
+    const created = { slaDefinitions: type.slas, assignment: type.assignment };
     kase.emit(CaseCreatedEvent, ctx, createdData(props), onBehalfOf, created);
     kase.reachMilestones(ctx);
     return kase;
@@ -216,7 +253,9 @@ export class Case extends AggregateRoot {
     this.change({ ...patch, state: toState }, ctx);
     const states = toState === fromState ? {} : { fromState, toState };
     const changed = Object.keys(changes).length > 0 ? { changes } : {};
-    const commentId = comment ? { commentId: comment.id } : {};
+    const commentId = comment
+      ? { commentId: comment.id, commentVisibility: comment.visibility }
+      : {};
     const eventData = { ...states, ...data, ...changed, ...commentId };
     this.emit(ACTION_EVENTS[action], ctx, eventData, null, { comment });
     if (toState !== fromState) this.reachMilestones(ctx);
@@ -243,13 +282,14 @@ export class Case extends AggregateRoot {
     ctx: ChangeContext,
     data: CaseChangeData,
     onBehalfOf: string | null = null,
-    { comment, slaDefinitions }: Omit<CaseEventContext, 'case'> = {},
+    { comment, slaDefinitions, assignment }: Omit<CaseEventContext, 'case'> = {},
   ): void {
     const { clientId, id } = this.props;
     const context = {
       case: subjectOf(this.props),
       ...(comment && { comment }),
       ...(slaDefinitions && { slaDefinitions }),
+      ...(assignment !== undefined && { assignment }),
     };
     this.record(new event(clientId, id, ctx.at, ctx.actor.userId, onBehalfOf, data, context));
   }

@@ -95,3 +95,15 @@ export class SameCaseTypeTransferError extends RuleViolationError {
     super(ErrorCode.ValidationFailed, `${message}.`, [{ field: 'caseTypeId', message }]);
   }
 }
+
+export class CaseAlreadyMergedError extends ConflictError {
+  constructor() {
+    super(ErrorCode.CaseAlreadyMerged);
+  }
+}
+
+export class CaseNotMergedError extends ConflictError {
+  constructor() {
+    super(ErrorCode.CaseNotMerged);
+  }
+}

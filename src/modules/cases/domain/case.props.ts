@@ -1,5 +1,7 @@
 import { Actor } from '../../../shared/auth/actor';
 import { CaseState } from '../../../shared/domain/case-state';
+import { CaseFieldDefinition } from '../../definitions';
+import { CaseFields, CaseFieldsInput } from './case-fields';
 import { MilestoneDefinition, ReachedMilestone } from './case-milestones';
 
 export type InitiatorType = 'USER' | 'CUSTOMER';
@@ -40,6 +42,8 @@ export interface CaseProps {
   resolutionDate: Date | null;
   caseRelation: CaseRelation | null;
   transferredTo: CaseRelation | null;
+  /** The case this one was merged into (and canceled for), until the merge is undone. */
+  mergedInto: string | null;
   completedPercent: number;
   milestones: ReachedMilestone[];
   dueDate: Date | null;
@@ -47,6 +51,7 @@ export interface CaseProps {
   markedDueDateWarning: boolean;
   markedDueDateExceeded: boolean;
   messageWarnedSlas: string[];
+  fields: CaseFields;
   version: number;
   createdBy: string;
   createdAt: Date;
@@ -54,11 +59,19 @@ export interface CaseProps {
   updatedAt: Date;
 }
 
+/** What a merge takes from its source case, and its undo gives back (Case.unmerge). */
+export type CaseBeforeMerge = Pick<
+  CaseProps,
+  'state' | 'milestones' | 'completedPercent' | 'tags' | 'watchers'
+>;
+
 /** What a case keeps knowing about its type while it lives. */
 export interface CaseTypeRules {
   name: string;
   milestones: MilestoneDefinition[];
   warnBeforeHours: number | null;
+  /** The type's current field definitions: edits validate the keys they send against them. */
+  fields: readonly CaseFieldDefinition[];
 }
 
 export interface NewCaseInput {
@@ -77,6 +90,7 @@ export interface NewCaseInput {
   dueDate?: Date;
   tags?: string[];
   watchers?: string[];
+  fields?: CaseFieldsInput;
 }
 
 /** A new case's input once its sequence is drawn and its initiator known. */
@@ -94,6 +108,8 @@ export interface CaseEditInput {
   locationCode?: string | null;
   dueDate?: Date | null;
   completedPercent?: number;
+  /** Merged into the stored values: keys sent replace, `null` removes. */
+  fields?: CaseFieldsInput;
   onBehalfOf?: string;
 }
 
@@ -102,12 +118,23 @@ export interface ChangeContext {
   actor: Actor;
   at: Date;
   comment?: string;
+  /** Of `comment`; an agent's comment is internal unless said otherwise. */
+  commentVisibility?: CommentVisibility;
 }
+
+/**
+ * Who may read a comment: `internal` ones only callers who see the case through an agent's view
+ * permission (see seesAsAgent); `public` ones also the initiator.
+ */
+export type CommentVisibility = 'internal' | 'public';
+
+export const COMMENT_VISIBILITIES: readonly CommentVisibility[] = ['internal', 'public'];
 
 export interface PendingComment {
   id: string;
   /** Absent: an ordinary comment. INITIATOR: written by the case's initiator. */
   kind?: 'COMMENT' | 'INITIATOR';
+  visibility: CommentVisibility;
   authorId: string;
   text: string;
   createdAt: Date;

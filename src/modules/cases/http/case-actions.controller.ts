@@ -41,30 +41,40 @@ export class CaseActionsController {
   open(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { comment }: CaseActionRequestDto,
+    @Body() { comment, commentVisibility }: CaseActionRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    return this.run('CASE0612', new OpenCaseCommand(actor, ref, { comment, expectedVersion }));
+    return this.run(
+      'CASE0612',
+      new OpenCaseCommand(actor, ref, { comment, commentVisibility, expectedVersion }),
+    );
   }
 
   @CaseActionRoute('process', 'CASE0615', [Permission.CASE_PROCESS])
   process(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { comment }: CaseActionRequestDto,
+    @Body() { comment, commentVisibility }: CaseActionRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    return this.run('CASE0615', new ProcessCaseCommand(actor, ref, { comment, expectedVersion }));
+    return this.run(
+      'CASE0615',
+      new ProcessCaseCommand(actor, ref, { comment, commentVisibility, expectedVersion }),
+    );
   }
 
   @CaseActionRoute('request-input', 'CASE0617', [Permission.CASE_INPUT])
   requestInput(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { comment }: CaseActionRequestDto,
+    @Body() { comment, commentVisibility }: CaseActionRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    const command = new RequestCaseInputCommand(actor, ref, { comment, expectedVersion });
+    const command = new RequestCaseInputCommand(actor, ref, {
+      comment,
+      commentVisibility,
+      expectedVersion,
+    });
     return this.run('CASE0617', command);
   }
 
@@ -72,10 +82,14 @@ export class CaseActionsController {
   hold(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { reason, comment }: HoldCaseRequestDto,
+    @Body() { reason, comment, commentVisibility }: HoldCaseRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    const command = new HoldCaseCommand(actor, ref, reason, { comment, expectedVersion });
+    const command = new HoldCaseCommand(actor, ref, reason, {
+      comment,
+      commentVisibility,
+      expectedVersion,
+    });
     return this.run('CASE0627', command);
   }
 
@@ -83,10 +97,14 @@ export class CaseActionsController {
   resolve(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { resolution, comment }: ResolveCaseRequestDto,
+    @Body() { resolution, comment, commentVisibility }: ResolveCaseRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    const command = new ResolveCaseCommand(actor, ref, resolution, { comment, expectedVersion });
+    const command = new ResolveCaseCommand(actor, ref, resolution, {
+      comment,
+      commentVisibility,
+      expectedVersion,
+    });
     return this.run('CASE0619', command);
   }
 
@@ -94,20 +112,27 @@ export class CaseActionsController {
   complete(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { comment }: CaseActionRequestDto,
+    @Body() { comment, commentVisibility }: CaseActionRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    return this.run('CASE0621', new CompleteCaseCommand(actor, ref, { comment, expectedVersion }));
+    return this.run(
+      'CASE0621',
+      new CompleteCaseCommand(actor, ref, { comment, commentVisibility, expectedVersion }),
+    );
   }
 
   @CaseActionRoute('cancel', 'CASE0629', [Permission.CASE_CANCEL])
   cancel(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { reason, comment }: CancelCaseRequestDto,
+    @Body() { reason, comment, commentVisibility }: CancelCaseRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    const command = new CancelCaseCommand(actor, ref, reason, { comment, expectedVersion });
+    const command = new CancelCaseCommand(actor, ref, reason, {
+      comment,
+      commentVisibility,
+      expectedVersion,
+    });
     return this.run('CASE0629', command);
   }
 
@@ -115,10 +140,13 @@ export class CaseActionsController {
   reopen(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { comment }: CaseActionRequestDto,
+    @Body() { comment, commentVisibility }: CaseActionRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    return this.run('CASE0631', new ReopenCaseCommand(actor, ref, { comment, expectedVersion }));
+    return this.run(
+      'CASE0631',
+      new ReopenCaseCommand(actor, ref, { comment, commentVisibility, expectedVersion }),
+    );
   }
 
   private async run(code: SuccessCode, command: CaseActionCommand): Written {

@@ -35,10 +35,13 @@ export class CaseClaimsController {
   claim(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { comment }: CaseActionRequestDto,
+    @Body() { comment, commentVisibility }: CaseActionRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    return this.run('CASE0642', new ClaimCaseCommand(actor, ref, { comment, expectedVersion }));
+    return this.run(
+      'CASE0642',
+      new ClaimCaseCommand(actor, ref, { comment, commentVisibility, expectedVersion }),
+    );
   }
 
   /** Empties assignedToUsers; only a claimer may (CASE_ALL: anyone). */
@@ -46,10 +49,13 @@ export class CaseClaimsController {
   unclaim(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { comment }: CaseActionRequestDto,
+    @Body() { comment, commentVisibility }: CaseActionRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    return this.run('CASE0644', new UnclaimCaseCommand(actor, ref, { comment, expectedVersion }));
+    return this.run(
+      'CASE0644',
+      new UnclaimCaseCommand(actor, ref, { comment, commentVisibility, expectedVersion }),
+    );
   }
 
   private async run(code: SuccessCode, command: CaseActionCommand): Written {

@@ -98,10 +98,10 @@ export class CasesController {
   async transfer(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') caseRef: CaseRef,
-    @Body() { caseTypeId, comment }: TransferCaseRequestDto,
+    @Body() { caseTypeId, comment, commentVisibility }: TransferCaseRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    const options = { comment, expectedVersion };
+    const options = { comment, commentVisibility, expectedVersion };
     const command = new TransferCaseCommand(actor, caseRef, caseTypeId, options);
     return this.answer('CASE0600', actor, await this.commands.execute(command));
   }

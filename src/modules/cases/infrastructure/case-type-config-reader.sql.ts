@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { CaseState } from '../../../shared/domain/case-state';
+import { Directory } from '../../../shared/directory/directory';
 import { NotFoundError } from '../../../shared/errors/domain-error';
+import { CalendarWeeks } from '../../calendars';
 import { CaseTypeCatalog } from '../../definitions';
 import { CaseTypeRules } from '../domain/case.props';
 import { MilestoneDefinition } from '../domain/case-milestones';
@@ -31,6 +33,8 @@ export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
   constructor(
     private readonly tx: TransactionManager,
     private readonly catalog: CaseTypeCatalog,
+    private readonly directory: Directory,
+    private readonly calendars: CalendarWeeks,
   ) {
     super();
   }
@@ -41,6 +45,7 @@ export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
       throw error;
     });
     if (!type) return null;
+    const calendar = await this.calendars.weekOf(clientId, type.calendarId);
     return {
       id: type.id,
       name: type.name,
@@ -48,10 +53,13 @@ export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
       autoCloseHours: num(type.autoCloseHours),
       dueInHours: num(type.dueDate?.dueInHours),
       warnBeforeHours: num(type.dueDate?.warnBeforeHours),
+      ...(!calendar.aroundTheClock && { dueCalendar: calendar.week }),
       milestones: parseMilestones(type.milestones),
-      slas: type.slas,
+      slas: type.slas.map((s) => ({ ...s, calendarId: s.calendarId ?? type.calendarId })),
       defaultPriorityId: type.defaultPriorityId,
       defaultAssignedToGroups: type.defaultAssignedToGroups ?? [],
+      assignment: type.assignment,
+      fields: type.fields,
     };
   }
 
@@ -61,6 +69,7 @@ export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
       name: type.name,
       milestones: parseMilestones(type.milestones),
       warnBeforeHours: num(type.dueDate?.warnBeforeHours),
+      fields: type.fields,
     };
   }
 
@@ -74,5 +83,17 @@ export class CaseTypeConfigSqlReader extends CaseTypeConfigReader {
       [clientId, priorityId],
     );
     return row ?? null;
+  }
+
+  async unknownUsers(clientId: string, userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const active = new Set(
+      (await this.directory.findUsers(clientId, userIds)).filter((u) => u.active).map((u) => u.id),
+    );
+    const unknown = userIds.filter((id) => !active.has(id));
+    if (unknown.length === 0) return [];
+    // A tenant that keeps no directory (users only in tokens) accepts any id.
+    const { items } = await this.directory.listUsers(clientId, {}, 1);
+    return items.length === 0 ? [] : unknown;
   }
 }

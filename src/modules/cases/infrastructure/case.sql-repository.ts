@@ -7,6 +7,7 @@ import { Case } from '../domain/case.aggregate';
 import { StaleCaseVersionError } from '../domain/case.errors';
 import { CaseProps, CaseRelation, InitiatorType } from '../domain/case.props';
 import { CaseRepository } from '../domain/case.repository';
+import { CaseFields } from '../domain/case-fields';
 import { ReachedMilestone } from '../domain/case-milestones';
 import { CaseTypeConfigReader } from '../domain/case-type-config.reader';
 
@@ -43,6 +44,7 @@ const COLUMNS: readonly Column[] = [
   ['resolution_date', (p) => p.resolutionDate],
   ['case_relation', (p) => json(p.caseRelation)],
   ['transferred_to', (p) => json(p.transferredTo)],
+  ['merged_into', (p) => p.mergedInto],
   ['completed_percent', (p) => p.completedPercent],
   ['milestones', (p) => json(p.milestones)],
   ['due_date', (p) => p.dueDate],
@@ -50,6 +52,7 @@ const COLUMNS: readonly Column[] = [
   ['marked_due_date_warning', (p) => p.markedDueDateWarning],
   ['marked_due_date_exceeded', (p) => p.markedDueDateExceeded],
   ['message_warned_slas', (p) => p.messageWarnedSlas],
+  ['fields', (p) => JSON.stringify(p.fields)],
   ['updated_by', (p) => p.updatedBy],
   ['updated_at', (p) => p.updatedAt],
 ];
@@ -88,6 +91,7 @@ function toProps(r: CaseRow): CaseProps {
     resolutionDate: maybe<Date>('resolution_date'),
     caseRelation: maybe<CaseRelation>('case_relation'),
     transferredTo: maybe<CaseRelation>('transferred_to'),
+    mergedInto: maybe<string>('merged_into'),
     completedPercent: Number(r.completed_percent),
     milestones: r.milestones as ReachedMilestone[],
     dueDate: maybe<Date>('due_date'),
@@ -95,6 +99,7 @@ function toProps(r: CaseRow): CaseProps {
     markedDueDateWarning: r.marked_due_date_warning as boolean,
     markedDueDateExceeded: r.marked_due_date_exceeded as boolean,
     messageWarnedSlas: r.message_warned_slas as string[],
+    fields: (r.fields ?? {}) as CaseFields,
     version: Number(r.version),
     createdBy: text('created_by'),
     createdAt: r.created_at as Date,

@@ -7,4 +7,11 @@ export const CASE_DOCUMENT_COLUMNS = `
 
 /** The one projection of a `case_comments cc` row into CaseCommentDto. */
 export const CASE_COMMENT_COLUMNS = `
-  cc.id, cc.kind, cc.author_id AS "authorId", cc.text, cc.created_at AS "createdAt"`;
+  cc.id, cc.kind, cc.visibility, cc.author_id AS "authorId", cc.text, cc.created_at AS "createdAt"`;
+
+/**
+ * The extra condition on `case_comments cc` for a reader who sees the case only as its initiator:
+ * public comments only, word for word the predicate of the partial index ix_case_comments_public.
+ */
+export const commentsFor = (publicOnly: boolean) =>
+  publicOnly ? `AND cc.visibility = 'public'` : '';

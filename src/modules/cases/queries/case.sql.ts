@@ -15,9 +15,11 @@ export const CASE_COLUMNS = `
              WHERE si.client_id = c.client_id AND si.case_id = c.id AND si.closed_at IS NULL), '{}') AS "slaInstanceIds",
   c.message_warned_slas AS "messageWarnedSLAs", c.resolution, c.resolved_by AS "resolvedBy",
   c.resolution_date AS "resolutionDate", c.case_relation AS "caseRelation", c.transferred_to AS "transferredTo",
-  c.completed_percent AS "completedPercent", c.due_date AS "dueDate", c.due_date_warning AS "dueDateWarning",
+  c.merged_into AS "mergedInto", c.completed_percent AS "completedPercent", c.due_date AS "dueDate",
+  c.due_date_warning AS "dueDateWarning",
   c.marked_due_date_exceeded AS "markedDueDateExceeded", c.marked_due_date_warning AS "markedDueDateWarning",
-  c.watchers, c.milestones, c.version, c.created_at AS "createdAt", c.created_by AS "createdBy",
+  c.sla_status AS "slaStatus", c.sla_due_at AS "slaDueAt",
+  c.watchers, c.milestones, c.fields, c.version, c.created_at AS "createdAt", c.created_by AS "createdBy",
   c.updated_at AS "updatedAt", c.updated_by AS "updatedBy"`;
 
 export const CASE_FROM = `

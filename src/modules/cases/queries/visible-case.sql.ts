@@ -1,7 +1,7 @@
 import { Actor } from '../../../shared/auth/actor';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { CaseRef, caseRefCondition } from '../../../shared/domain/case-ref';
-import { visibleOr404, VisibleFacts } from '../domain/case-visibility';
+import { seesAsAgent, visibleOr404, VisibleFacts } from '../domain/case-visibility';
 
 /**
  * The id of the case `ref` names in the actor's tenant, for the read sides of per-case lists
@@ -12,6 +12,21 @@ export async function visibleCaseId(
   actor: Actor,
   ref: CaseRef,
 ): Promise<string> {
+  return (await visibleCase(tx, actor, ref)).id;
+}
+
+/** A case the actor may see, and whether they read only its public comments (initiator view). */
+export interface VisibleCase {
+  id: string;
+  publicOnly: boolean;
+}
+
+/** visibleCaseId, plus whether the caller sees the case only as its initiator. */
+export async function visibleCase(
+  tx: TransactionManager,
+  actor: Actor,
+  ref: CaseRef,
+): Promise<VisibleCase> {
   const { column, value } = caseRefCondition(ref);
   const [row] = await tx.query<VisibleFacts & { id: string }>(
     `SELECT id, initiator_id AS "initiatorId", assigned_to_users AS "assignedToUsers",
@@ -19,5 +34,6 @@ export async function visibleCaseId(
        FROM cases WHERE client_id = $1 AND ${column} = $2`,
     [actor.clientId, value],
   );
-  return visibleOr404(actor, row).id;
+  const kase = visibleOr404(actor, row);
+  return { id: kase.id, publicOnly: !seesAsAgent(actor, kase) };
 }

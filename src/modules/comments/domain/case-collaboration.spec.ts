@@ -24,6 +24,7 @@ describe('Case.collaborate', () => {
           comment: {
             id: expect.any(String),
             kind: 'COMMENT',
+            visibility: 'internal',
             authorId: 'alice',
             text: 'Looks like toner',
             createdAt: T1,
@@ -36,7 +37,7 @@ describe('Case.collaborate', () => {
         expect({ type: commented.type, actorId: commented.actorId, data: commented.data }).toEqual({
           type: 'case.commented',
           actorId: 'alice',
-          data: { commentId: result.comment!.id },
+          data: { commentId: result.comment!.id, commentVisibility: 'internal' },
         });
       }
     });
@@ -72,7 +73,7 @@ describe('Case.collaborate', () => {
         {
           type: 'case.initiator-commented',
           actorId: 'carol',
-          data: { commentId: result.comment!.id },
+          data: { commentId: result.comment!.id, commentVisibility: 'public' },
         },
         {
           type: 'case.processing-started',

@@ -14,6 +14,7 @@ import { raisedPercent, ReachedMilestone } from '../../cases';
 import { nextState } from '../../cases';
 import { normalizeTags } from '../../cases';
 import { CaseProps, ChangeContext, PendingComment } from '../../cases';
+import { COMMENT_VISIBILITIES, CommentVisibility } from '../../cases';
 import { CaseCommentedEvent } from '../../cases';
 import { CaseInitiatorCommentedEvent } from '../../cases';
 import { CaseMessageReceivedEvent } from '../../cases';
@@ -51,7 +52,7 @@ export interface ManualMilestone extends ReachedMilestone {
 }
 
 export type Collaboration =
-  | { kind: 'comment'; text: string }
+  | { kind: 'comment'; text: string; visibility?: CommentVisibility }
   | { kind: 'initiatorComment'; text: string }
   | { kind: 'addTags'; tags: readonly string[] }
   | { kind: 'removeTag'; tag: string }
@@ -83,9 +84,15 @@ function text(value: string, field: string, max: number): string {
   return trimmed;
 }
 
-function comment(kind: PendingComment['kind'], raw: string, ctx: ChangeContext): PendingComment {
+function comment(
+  kind: PendingComment['kind'],
+  visibility: CommentVisibility,
+  raw: string,
+  ctx: ChangeContext,
+): PendingComment {
   const body = text(raw, 'text', MAX_COMMENT_LENGTH);
-  return { id: randomUUID(), kind, authorId: ctx.actor.userId, text: body, createdAt: ctx.at };
+  const { userId } = ctx.actor;
+  return { id: randomUUID(), kind, visibility, authorId: userId, text: body, createdAt: ctx.at };
 }
 
 function message(
@@ -181,16 +188,21 @@ function milestone(
   };
 }
 
+/** An agent's comment is internal unless they say public; the initiator's are always public. */
 function commented(
   props: CaseProps,
-  change: { kind: 'comment' | 'initiatorComment'; text: string },
+  change: Extract<Collaboration, { kind: 'comment' | 'initiatorComment' }>,
   ctx: ChangeContext,
 ): CollaborationOutcome {
   const byInitiator = change.kind === 'initiatorComment';
   if (byInitiator && ctx.actor.userId !== props.initiatorId) throw new NotInitiatorError();
-  const added = comment(byInitiator ? 'INITIATOR' : 'COMMENT', change.text, ctx);
+  const visibility = byInitiator ? 'public' : (change.visibility ?? 'internal');
+  if (!COMMENT_VISIBILITIES.includes(visibility)) {
+    throw new InvalidCollaborationTextError('visibility', 'visibility must be internal or public');
+  }
+  const added = comment(byInitiator ? 'INITIATOR' : 'COMMENT', visibility, change.text, ctx);
   const event = byInitiator ? CaseInitiatorCommentedEvent : CaseCommentedEvent;
-  const data = { commentId: added.id };
+  const data = { commentId: added.id, commentVisibility: visibility };
   return { event, data, patch: {}, comment: added, answers: byInitiator ? change.kind : undefined };
 }
 

@@ -14,7 +14,8 @@ import { CaseCommentDto } from '../../cases';
 import { ApiIfMatch, IfMatchVersion } from '../../cases';
 import { AddCommentCommand } from '../commands/add-comment/add-comment.command';
 import { AddInitiatorCommentCommand } from '../commands/add-initiator-comment/add-initiator-comment.command';
-import { CommentTextRequestDto } from '../commands/comment-text.request.dto';
+import { AddCommentRequestDto } from '../commands/add-comment/add-comment.request.dto';
+import { AddInitiatorCommentRequestDto } from '../commands/add-initiator-comment/add-initiator-comment.request.dto';
 import { ListCommentsQuery } from '../queries/list-comments/list-comments.query';
 
 type Written = Promise<WriteEnvelope<CaseCommentDto>>;
@@ -30,16 +31,21 @@ export class CaseCommentsController {
 
   @Post('comments')
   @RequirePermissions(Permission.CASE_COMMENT)
+  @ApiOperation({
+    description:
+      '`visibility` defaults to `internal`: only callers who see the case through an agent view ' +
+      '(CASE_VIEW, assigned, unassigned queue) read it; `public` comments the initiator reads too.',
+  })
   @ApiWrite('CASE0609', CaseCommentDto, HttpStatus.CREATED)
   @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.CaseNotFound, ErrorCode.StaleVersion)
   @ApiIfMatch()
   async add(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { text }: CommentTextRequestDto,
+    @Body() { text, visibility }: AddCommentRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    const command = new AddCommentCommand(actor, ref, text, expectedVersion);
+    const command = new AddCommentCommand(actor, ref, text, expectedVersion, visibility);
     return written('CASE0609', await this.commands.execute(command));
   }
 
@@ -49,7 +55,8 @@ export class CaseCommentsController {
     summary: "The initiator's comment",
     description:
       'CASE0623 when it answers a REQUEST_INPUT case, which moves back to IN_PROCESS in the same ' +
-      'transaction; CASE0625 otherwise. Only the initiator of the case may call it (403 CASE4031).',
+      'transaction; CASE0625 otherwise. Only the initiator of the case may call it (403 CASE4031). ' +
+      'Always public: `visibility` other than `public` is 400 CASE4000.',
   })
   @ApiWrite('CASE0625', CaseCommentDto, HttpStatus.CREATED)
   @ApiErrors(
@@ -62,7 +69,7 @@ export class CaseCommentsController {
   async addInitiatorComment(
     @CurrentActor() actor: Actor,
     @CaseRefParam('id') ref: CaseRef,
-    @Body() { text }: CommentTextRequestDto,
+    @Body() { text }: AddInitiatorCommentRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
     const command = new AddInitiatorCommentCommand(actor, ref, text, expectedVersion);
@@ -70,7 +77,7 @@ export class CaseCommentsController {
     return written(answeredInput ? 'CASE0623' : 'CASE0625', comment);
   }
 
-  /** Oldest first. */
+  /** Oldest first. A caller who sees the case only as its initiator gets public comments only. */
   @Get('comments')
   @RequirePermissions(Permission.CASE_COMMENT_VIEW)
   @ApiList(CaseCommentDto)

@@ -25,11 +25,11 @@ export class CaseCommentsSubscriber extends TransactionalSubscriber {
     const params: unknown[] = [];
     const rows = (events as CaseEvent[]).map((e) => {
       const c = e.context.comment!;
-      const values = [c.id, e.clientId, e.aggregateId, c.kind ?? 'COMMENT'];
+      const values = [c.id, e.clientId, e.aggregateId, c.kind ?? 'COMMENT', c.visibility];
       return `(${[...values, c.authorId, c.text, c.createdAt].map((v) => `$${params.push(v)}`).join(', ')})`;
     });
     await this.tx.query(
-      `INSERT INTO case_comments (id, client_id, case_id, kind, author_id, text, created_at)
+      `INSERT INTO case_comments (id, client_id, case_id, kind, visibility, author_id, text, created_at)
        VALUES ${rows.join(', ')}`,
       params,
     );

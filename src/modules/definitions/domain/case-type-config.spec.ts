@@ -30,12 +30,15 @@ function ids(): () => string {
 describe('CaseTypeConfig', () => {
   it('defaults to no auto-close, no due date, no SLAs, milestones, priority or groups', () => {
     expect(CaseTypeConfig.create({}).data).toEqual({
+      calendarId: null,
       autoCloseHours: null,
       dueDate: null,
       slas: [],
       milestones: [],
       defaultPriorityId: null,
       defaultAssignedToGroups: [],
+      assignment: null,
+      fields: [],
     });
   });
 

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '../../../shared/domain/case-state';
 import { ErrorDetail } from '../../../shared/errors/domain-error';
+import { AssignmentInput, AssignmentRule, assignmentOf } from './case-type-assignment';
+import { CaseFieldDefinition } from '../case-field-definition';
+import { CaseFieldInput, fieldDefinitionsOf } from './case-field-definitions';
 import { InvalidCaseTypeConfigError } from './definition.errors';
+import {
+  Escalation,
+  escalationPriorityReferences,
+  serviceLevelOf,
+  SlaMetric,
+  SlaServiceLevelInput,
+} from './sla-service-level';
 
 /** About eleven years: far beyond any real deadline, small enough that date arithmetic stays valid. */
 export const MAX_HOURS = 100_000;
@@ -21,6 +31,9 @@ export interface SlaDefinition {
   readonly warnAfterMinutes: number;
   readonly breachAfterMinutes: number;
   readonly pauseInStates: readonly CaseState[];
+  readonly metric: SlaMetric;
+  readonly calendarId: string | null;
+  readonly escalations: readonly Escalation[];
 }
 
 export interface Milestone {
@@ -30,20 +43,22 @@ export interface Milestone {
 }
 
 export interface CaseTypeConfigData {
+  readonly calendarId: string | null;
   readonly autoCloseHours: number | null;
   readonly dueDate: DueDateRule | null;
   readonly slas: readonly SlaDefinition[];
   readonly milestones: readonly Milestone[];
   readonly defaultPriorityId: string | null;
   readonly defaultAssignedToGroups: readonly string[];
+  readonly assignment: AssignmentRule | null;
+  readonly fields: readonly CaseFieldDefinition[];
 }
 
-export interface SlaInput {
+export interface SlaInput extends SlaServiceLevelInput {
   id?: string | null;
   name: string;
   priorityId?: string | null;
   warnAfterMinutes: number;
-  breachAfterMinutes: number;
   pauseInStates?: readonly string[] | null;
 }
 
@@ -55,12 +70,16 @@ export interface MilestoneInput {
 
 /** What a client may send; `undefined` leaves a setting as it is, `null` clears it. */
 export interface CaseTypeConfigInput {
+  calendarId?: string | null;
   autoCloseHours?: number | null;
   dueDate?: DueDateRule | null;
   slas?: readonly SlaInput[] | null;
   milestones?: readonly MilestoneInput[] | null;
   defaultPriorityId?: string | null;
   defaultAssignedToGroups?: readonly string[] | null;
+  assignment?: AssignmentInput | null;
+  /** Replaces the whole list. */
+  fields?: readonly CaseFieldInput[] | null;
 }
 
 export interface PriorityReference {
@@ -128,9 +147,11 @@ function slasOf(
     }
     const id = sla.id && known.has(sla.id) && !used.has(sla.id) ? sla.id : newId();
     used.add(id);
+    const level = serviceLevelOf(issues, at, sla);
+    const breachAfterMinutes = level.breachAfterMinutes;
     checkAmount(issues, `${at}.warnAfterMinutes`, sla.warnAfterMinutes, MAX_MINUTES, true);
-    checkAmount(issues, `${at}.breachAfterMinutes`, sla.breachAfterMinutes, MAX_MINUTES, true);
-    if (sla.warnAfterMinutes > sla.breachAfterMinutes) {
+    checkAmount(issues, `${at}.breachAfterMinutes`, breachAfterMinutes, MAX_MINUTES, true);
+    if (sla.warnAfterMinutes > breachAfterMinutes) {
       issues.push({
         field: `${at}.warnAfterMinutes`,
         message: `${at}.warnAfterMinutes must not exceed ${at}.breachAfterMinutes`,
@@ -144,8 +165,8 @@ function slasOf(
       name: checkName(issues, `${at}.name`, sla.name),
       priorityId: sla.priorityId ?? null,
       warnAfterMinutes: sla.warnAfterMinutes,
-      breachAfterMinutes: sla.breachAfterMinutes,
       pauseInStates: [...new Set(states)],
+      ...level,
     };
   });
 }
@@ -173,12 +194,15 @@ export class CaseTypeConfig {
   private constructor(readonly data: CaseTypeConfigData) {}
 
   static readonly EMPTY = new CaseTypeConfig({
+    calendarId: null,
     autoCloseHours: null,
     dueDate: null,
     slas: [],
     milestones: [],
     defaultPriorityId: null,
     defaultAssignedToGroups: [],
+    assignment: null,
+    fields: [],
   });
 
   /** Validates `input`, reporting every broken rule at once with the field it concerns. */
@@ -191,12 +215,15 @@ export class CaseTypeConfig {
     const autoCloseHours = input.autoCloseHours ?? null;
     if (autoCloseHours !== null) checkAmount(issues, 'autoCloseHours', autoCloseHours, MAX_HOURS);
     const config = new CaseTypeConfig({
+      calendarId: input.calendarId ?? null,
       autoCloseHours,
       dueDate: dueDateOf(issues, input.dueDate),
       slas: slasOf(issues, input.slas ?? [], previousSlas, newId),
       milestones: milestonesOf(issues, input.milestones ?? []),
       defaultPriorityId: input.defaultPriorityId ?? null,
       defaultAssignedToGroups: groupsOf(issues, input.defaultAssignedToGroups ?? []),
+      assignment: assignmentOf(issues, input.assignment),
+      fields: fieldDefinitionsOf(issues, input.fields ?? []),
     });
     if (issues.length) throw new InvalidCaseTypeConfigError(issues);
     return config;
@@ -224,7 +251,7 @@ export class CaseTypeConfig {
     this.data.slas.forEach((sla, i) => {
       if (sla.priorityId) refs.push({ field: `slas.${i}.priorityId`, priorityId: sla.priorityId });
     });
-    return refs;
+    return [...refs, ...escalationPriorityReferences(this.data.slas)];
   }
 
   /** Every referenced priority must be a live priority of the same tenant. */

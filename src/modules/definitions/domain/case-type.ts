@@ -15,12 +15,15 @@ export interface CaseTypeInput extends DefinitionInput, CaseTypeConfigInput {
 export type CaseTypeChanges = Partial<DefinitionInput> & CaseTypeConfigInput;
 
 const CONFIG_FIELDS = [
+  'calendarId',
   'autoCloseHours',
   'dueDate',
   'slas',
   'milestones',
   'defaultPriorityId',
   'defaultAssignedToGroups',
+  'assignment',
+  'fields',
 ] as const;
 
 function configPart(input: CaseTypeConfigInput): CaseTypeConfigInput {
@@ -68,5 +71,10 @@ export class CaseType extends Definition<CaseTypeProps> {
   /** Whether the changes touch a priority reference (those are then checked again). */
   static touchesPriorities(changes: CaseTypeChanges): boolean {
     return changes.defaultPriorityId !== undefined || changes.slas !== undefined;
+  }
+
+  /** Whether the changes touch a calendar reference (those are then checked again). */
+  static touchesCalendars(changes: CaseTypeChanges): boolean {
+    return changes.calendarId !== undefined || changes.slas !== undefined;
   }
 }

@@ -10,4 +10,6 @@ export abstract class DefinitionReferences {
   abstract caseType(clientId: string, id: string): Promise<ReferenceState>;
   /** The subset of `ids` that are live (not deleted) priorities of the tenant. */
   abstract livePriorities(clientId: string, ids: string[]): Promise<Set<string>>;
+  /** The subset of `ids` that are live (not deleted) calendars of the tenant. */
+  abstract liveCalendars(clientId: string, ids: string[]): Promise<Set<string>>;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
+import { parseFieldDefinitions } from '../case-field-definition';
 import { CaseTypeCatalog, CaseTypeDefinition, parseSlaDefinitions } from '../case-type-catalog';
 import { CaseTypeNotFoundError, DefinitionUnavailableError } from '../domain/definition.errors';
 import { CASE_TYPE_COLUMNS, CASE_TYPE_FROM } from '../queries/definition.sql';
@@ -31,6 +32,10 @@ export class SqlCaseTypeCatalog extends CaseTypeCatalog {
       [clientId, id],
     );
     if (!row) throw new CaseTypeNotFoundError();
-    return { ...row, slas: parseSlaDefinitions(row.slas) };
+    return {
+      ...row,
+      slas: parseSlaDefinitions(row.slas),
+      fields: parseFieldDefinitions(row.fields),
+    };
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { Outbox } from '../../../shared/outbox/outbox';
 import { CaseType } from '../domain/case-type';
+import { AssignmentRule } from '../domain/case-type-assignment';
+import { CaseFieldDefinition, parseFieldDefinitions } from '../case-field-definition';
 import { CaseTypeConfig, Milestone, SlaDefinition } from '../domain/case-type-config';
 import { CaseTypeRepository } from '../domain/case-type.repository';
 import {
@@ -14,6 +16,7 @@ import {
 
 interface CaseTypeRow extends DefinitionRow {
   process_id: string;
+  calendar_id: string | null;
   auto_close_hours: number | null;
   due_in_hours: number | null;
   warn_before_hours: number | null;
@@ -21,19 +24,23 @@ interface CaseTypeRow extends DefinitionRow {
   milestones: Milestone[];
   default_priority_id: string | null;
   default_assigned_to_groups: string[];
+  assignment: AssignmentRule | null;
+  fields: CaseFieldDefinition[];
 }
 
 const CONFIG_UPDATE = `, auto_close_hours = EXCLUDED.auto_close_hours,
   due_in_hours = EXCLUDED.due_in_hours, warn_before_hours = EXCLUDED.warn_before_hours,
   slas = EXCLUDED.slas, milestones = EXCLUDED.milestones,
   default_priority_id = EXCLUDED.default_priority_id,
-  default_assigned_to_groups = EXCLUDED.default_assigned_to_groups`;
+  default_assigned_to_groups = EXCLUDED.default_assigned_to_groups,
+  assignment = EXCLUDED.assignment, fields = EXCLUDED.fields, calendar_id = EXCLUDED.calendar_id`;
 
 function restore(row: CaseTypeRow): CaseType {
   return CaseType.restore({
     ...definitionProps(row),
     processId: row.process_id,
     config: CaseTypeConfig.restore({
+      calendarId: row.calendar_id,
       autoCloseHours: row.auto_close_hours,
       dueDate:
         row.due_in_hours === null
@@ -43,6 +50,8 @@ function restore(row: CaseTypeRow): CaseType {
       milestones: row.milestones,
       defaultPriorityId: row.default_priority_id,
       defaultAssignedToGroups: row.default_assigned_to_groups,
+      assignment: row.assignment,
+      fields: parseFieldDefinitions(row.fields),
     }),
   });
 }
@@ -60,7 +69,8 @@ export class CaseTypeSqlRepository extends CaseTypeRepository {
     const [row] = await this.tx.query<CaseTypeRow>(
       `SELECT ${DEFINITION_COLUMNS}, process_id, auto_close_hours::float8 AS auto_close_hours,
               due_in_hours::float8 AS due_in_hours, warn_before_hours::float8 AS warn_before_hours,
-              slas, milestones, default_priority_id, default_assigned_to_groups
+              slas, milestones, default_priority_id, default_assigned_to_groups, assignment,
+              fields, calendar_id
          FROM case_types WHERE client_id = $1 AND id = $2 AND deleted_at IS NULL
        ${this.tx.inTransaction ? 'FOR UPDATE' : ''}`,
       [clientId, id],
@@ -82,9 +92,10 @@ export class CaseTypeSqlRepository extends CaseTypeRepository {
     const c = p.config.data;
     await this.tx.query(
       `INSERT INTO case_types (${DEFINITION_COLUMNS}, process_id, auto_close_hours, due_in_hours,
-         warn_before_hours, slas, milestones, default_priority_id, default_assigned_to_groups)
+         warn_before_hours, slas, milestones, default_priority_id, default_assigned_to_groups,
+         assignment, fields, calendar_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb,
-         $17, $18::text[])
+         $17, $18::text[], $19::jsonb, $20::jsonb, $21)
        ${updateShared('case_types', CONFIG_UPDATE)}`,
       [
         ...definitionParams(p),
@@ -96,6 +107,9 @@ export class CaseTypeSqlRepository extends CaseTypeRepository {
         JSON.stringify(c.milestones),
         c.defaultPriorityId,
         c.defaultAssignedToGroups,
+        c.assignment && JSON.stringify(c.assignment),
+        JSON.stringify(c.fields),
+        c.calendarId,
       ],
     );
     await this.outbox.append(caseType.pullEvents());

@@ -33,6 +33,16 @@ export class SqlDefinitionReferences extends DefinitionReferences {
     return new Set(rows.map((r) => r.id));
   }
 
+  async liveCalendars(clientId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.tx.query<{ id: string }>(
+      `SELECT id FROM calendars WHERE client_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL
+       ${this.lock}`,
+      [clientId, [...new Set(ids)]],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   private get lock(): string {
     return this.tx.inTransaction ? 'FOR SHARE' : '';
   }

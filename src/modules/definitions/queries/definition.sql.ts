@@ -11,14 +11,25 @@ export const PROCESS_SELECT = `SELECT ${definitionColumns('p')}, p.solution_id A
     s.name AS "solutionName"
   FROM processes p JOIN solutions s ON s.id = p.solution_id AND s.client_id = p.client_id`;
 
+/**
+ * The SLA definitions with the business-time fields of issue 12 filled for those stored before
+ * (metric resolution, no calendar, no escalations) and `targetMinutes`, the alias of
+ * `breachAfterMinutes`, always shown.
+ */
+const SLAS_COLUMN = `(SELECT coalesce(jsonb_agg(jsonb_build_object('metric', 'resolution',
+      'calendarId', NULL, 'escalations', '[]'::jsonb) || e.s
+      || jsonb_build_object('targetMinutes', e.s -> 'breachAfterMinutes') ORDER BY e.n), '[]')
+    FROM jsonb_array_elements(ct.slas) WITH ORDINALITY e(s, n))`;
+
 export const CASE_TYPE_COLUMNS = `${definitionColumns('ct')}, ct.process_id AS "processId",
     p.name AS "processName", p.solution_id AS "solutionId", s.name AS "solutionName",
     ct.auto_close_hours::float8 AS "autoCloseHours",
     CASE WHEN ct.due_in_hours IS NULL THEN NULL ELSE json_build_object(
       'dueInHours', ct.due_in_hours::float8, 'warnBeforeHours', ct.warn_before_hours::float8) END
       AS "dueDate",
-    ct.slas, ct.milestones, ct.default_priority_id AS "defaultPriorityId",
-    ct.default_assigned_to_groups AS "defaultAssignedToGroups"`;
+    ct.calendar_id AS "calendarId", ${SLAS_COLUMN} AS slas, ct.milestones,
+    ct.default_priority_id AS "defaultPriorityId",
+    ct.default_assigned_to_groups AS "defaultAssignedToGroups", ct.assignment, ct.fields`;
 
 export const CASE_TYPE_FROM = `FROM case_types ct
   JOIN processes p ON p.id = ct.process_id AND p.client_id = ct.client_id

@@ -7,7 +7,12 @@ import type { CaseSort, CaseView } from '../../cases';
 export const VIEW_LISTS = ['all', 'assigned', 'mine', 'unassigned'] as const satisfies CaseView[];
 export type ViewList = (typeof VIEW_LISTS)[number];
 
-export const VIEW_SORTS = ['createdAt', 'dueDate', 'priority'] as const satisfies CaseSort[];
+export const VIEW_SORTS = [
+  'createdAt',
+  'dueDate',
+  'priority',
+  'slaDueAt',
+] as const satisfies CaseSort[];
 
 /** The permission of each list's own route: needed to save a view of it and to run one. */
 export const LIST_PERMISSIONS: Record<ViewList, Permission> = {

@@ -16,6 +16,10 @@ function definition(overrides: Partial<SlaDefinition> = {}): SlaDefinition {
     warnAfterMinutes: 30,
     breachAfterMinutes: 60,
     pauseInStates: [ON_HOLD, REQUEST_INPUT],
+    metric: 'resolution',
+    calendarId: null,
+    targetMinutes: 60,
+    escalations: [],
     ...overrides,
   };
 }

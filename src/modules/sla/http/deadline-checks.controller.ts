@@ -5,6 +5,7 @@ import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.deco
 import { Permission } from '../../../shared/auth/permission.enum';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
 import { WriteEnvelope, written } from '../../../shared/http/envelope';
+import { JobRuns } from '../../../shared/scheduling/job-runs';
 import { DueDateCheck } from '../checks/due-date-check/due-date-check';
 import { DueDateCheckRequestDto } from '../checks/due-date-check/due-date-check.request.dto';
 import { SlaCheck } from '../checks/sla-check/sla-check';
@@ -13,7 +14,8 @@ import { DueDateCheckResultDto } from './due-date-check-result.response.dto';
 import { SlaCheckResultDto } from './sla-check-result.response.dto';
 
 /**
- * The checks for an external scheduler, on the caller's tenant only. A run that met errors still
+ * The checks for an external scheduler, on the caller's tenant only, each call a run in the
+ * tenant's run log (trigger `api`). A run that met errors still
  * answers 200: what it marked is committed and stays marked, and the counts say what happened
  * (`errors`, `stopped`); a 5xx would invite a blind retry and hide them.
  */
@@ -23,6 +25,7 @@ export class DeadlineChecksController {
   constructor(
     private readonly slaCheck: SlaCheck,
     private readonly dueDateCheck: DueDateCheck,
+    private readonly runs: JobRuns,
   ) {}
 
   @Post('sla-check')
@@ -34,11 +37,13 @@ export class DeadlineChecksController {
     @CurrentActor() actor: Actor,
     @Body() body: SlaCheckRequestDto,
   ): Promise<WriteEnvelope<SlaCheckResultDto>> {
+    const { clientId } = actor;
     const continueOnError = body.continueOnError ?? true;
-    return written(
-      'CASE9006',
-      await this.slaCheck.run({ clientId: actor.clientId, continueOnError }),
+    const run = { job: 'sla-check', clientId, trigger: 'api' } as const;
+    const result = await this.runs.record(run, () =>
+      this.slaCheck.run({ clientId, continueOnError }),
     );
+    return written('CASE9006', result);
   }
 
   @Post('due-date-check')
@@ -53,11 +58,11 @@ export class DeadlineChecksController {
     @Body() body: DueDateCheckRequestDto,
   ): Promise<WriteEnvelope<DueDateCheckResultDto>> {
     const { caseTypeIds, continueOnError = true } = body;
-    const result = await this.dueDateCheck.run({
-      clientId: actor.clientId,
-      caseTypeIds,
-      continueOnError,
-    });
+    const { clientId } = actor;
+    const run = { job: 'due-date-check', clientId, trigger: 'api' } as const;
+    const result = await this.runs.record(run, () =>
+      this.dueDateCheck.run({ clientId, caseTypeIds, continueOnError }),
+    );
     return written('CASE9008', result);
   }
 }

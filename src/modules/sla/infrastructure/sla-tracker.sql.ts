@@ -3,42 +3,28 @@ import { randomUUID } from 'node:crypto';
 import { TransactionManager } from '../../../shared/database/transaction-manager';
 import { CaseState } from '../../../shared/domain/case-state';
 import { Outbox } from '../../../shared/outbox/outbox';
+import { CalendarWeeks, weekIn, WorkingWeek } from '../../calendars';
 import { CaseTypeCatalog, SlaDefinition } from '../../definitions';
-import { clockIn, reselect, SlaClock, startClock } from '../domain/sla-clock';
+import { clockAt, respondedAt, spanMs, startBusinessClock } from '../domain/business-clock';
 import { SlaReselectedEvent } from '../domain/events/sla-reselected.event';
-import { NewSlaInstance } from '../domain/sla-instances-at-creation';
-import { CaseClockChange, SlaTracker } from '../sla-tracker';
+import { reselect } from '../domain/sla-clock';
+import { CaseClockChange, CaseClockStart, SlaTracker } from '../sla-tracker';
+import { refreshSlaSummary } from './sla-summary.sql';
+import {
+  insertInstances,
+  loadInstances,
+  saveInstances,
+  SlaInstanceClock,
+} from './sla-instances.sql';
 
-interface InstanceRow {
-  id: string;
-  sla_definition_id: string;
-  name: string;
-  warn_at: Date;
-  breach_at: Date;
-  warned_at: Date | null;
-  violated_at: Date | null;
-  paused_at: Date | null;
-  stopped_at: Date | null;
-  pause_in_states: CaseState[];
-}
+type Weeks = (calendarId: string | null) => WorkingWeek;
 
-type TrackedClock = SlaClock & { id: string; slaDefinitionId: string; name: string };
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-function toClock(r: InstanceRow): TrackedClock {
-  return {
-    id: r.id,
-    slaDefinitionId: r.sla_definition_id,
-    name: r.name,
-    warnAt: r.warn_at,
-    breachAt: r.breach_at,
-    warnedAt: r.warned_at,
-    violatedAt: r.violated_at,
-    pausedAt: r.paused_at,
-    stoppedAt: r.stopped_at,
-    pauseInStates: r.pause_in_states,
-  };
+/** The definitions with the calendar each counts on: its own, else the case type's. */
+export function withCalendars(
+  definitions: readonly SlaDefinition[],
+  caseTypeCalendarId: string | null,
+): SlaDefinition[] {
+  return definitions.map((d) => ({ ...d, calendarId: d.calendarId ?? caseTypeCalendarId }));
 }
 
 /** Moves a case's SLA clocks with its saved changes (see SlaTracker). */
@@ -48,69 +34,66 @@ export class SqlSlaTracker extends SlaTracker {
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,
     private readonly catalog: CaseTypeCatalog,
+    private readonly calendars: CalendarWeeks,
   ) {
     super();
   }
 
-  async start(clientId: string, caseId: string, instances: NewSlaInstance[]): Promise<void> {
-    if (instances.length === 0) return;
-    const params: unknown[] = [clientId, caseId];
-    const rows = instances.map((s) => {
-      const values = [s.id, s.slaDefinitionId, s.name, s.warnAt, s.breachAt, s.createdAt];
-      return `($1, $2, ${[...values, s.pauseInStates].map((v) => `$${params.push(v)}`).join(', ')})`;
-    });
-    await this.tx.query(
-      `INSERT INTO sla_instances (client_id, case_id, id, sla_definition_id, name, warn_at,
-                                  breach_at, created_at, pause_in_states)
-       VALUES ${rows.join(', ')}`,
-      params,
+  async start(start: CaseClockStart): Promise<void> {
+    const definitions = start.definitions
+      ? [...start.definitions]
+      : await this.definitionsOf(start.clientId, start.caseTypeId);
+    const applying = definitions.filter(
+      (d) => d.priorityId === null || d.priorityId === start.priorityId,
     );
+    await this.insert(start, applying, start.state);
   }
 
   async track(change: CaseClockChange): Promise<void> {
     if (!change.stateChanged && !change.priorityChange) return;
     // The command holds the case row, which every writer of its SLA rows (the SLA check too)
     // locks first: these rows cannot change until this transaction ends.
-    const rows = await this.tx.query<InstanceRow>(
-      `SELECT id, sla_definition_id, name, warn_at, breach_at, warned_at, violated_at, paused_at,
-              stopped_at, pause_in_states
-         FROM sla_instances
-        WHERE client_id = $1 AND case_id = $2 AND closed_at IS NULL
-        ORDER BY created_at, id
-          FOR UPDATE`,
-      [change.clientId, change.caseId],
+    const { running, weeks } = await this.open(change.clientId, change.caseId);
+    const moved = running.map((c) => clockAt(c, weeks(c.calendarId), change.state, change.at));
+    await saveInstances(
+      this.tx,
+      moved.filter((c, i) => c !== running[i]),
     );
-    const running = rows.map(toClock);
-    const moved = running.map((c) => clockIn(c, change.state, change.at));
-    await this.saveClocks(moved.filter((c, i) => c !== running[i]));
     if (change.priorityChange) await this.reselect(change, change.priorityChange, running);
+    await refreshSlaSummary(this.tx, [change.caseId]);
   }
 
-  private async saveClocks(clocks: TrackedClock[]): Promise<void> {
-    if (clocks.length === 0) return;
-    await this.tx.query(
-      `UPDATE sla_instances si
-          SET warn_at = u.warn_at, breach_at = u.breach_at, paused_at = u.paused_at,
-              stopped_at = u.stopped_at
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[],
-                     $5::timestamptz[]) AS u(id, warn_at, breach_at, paused_at, stopped_at)
-        WHERE si.id = u.id`,
-      [
-        clocks.map((c) => c.id),
-        clocks.map((c) => iso(c.warnAt)),
-        clocks.map((c) => iso(c.breachAt)),
-        clocks.map((c) => iso(c.pausedAt)),
-        clocks.map((c) => iso(c.stoppedAt)),
-      ],
+  async respond(clientId: string, caseId: string, at: Date): Promise<void> {
+    const { running, weeks } = await this.open(clientId, caseId);
+    const met = running.map((c) => respondedAt(c, weeks(c.calendarId), at));
+    const changed = met.filter((c, i) => c !== running[i]);
+    if (changed.length === 0) return;
+    await saveInstances(this.tx, changed);
+    await refreshSlaSummary(this.tx, [caseId]);
+  }
+
+  /** The case's open instances (locked) with their elapsed time, and their calendars' weeks. */
+  private async open(clientId: string, caseId: string) {
+    const instances = await loadInstances(this.tx, clientId, [caseId], { lock: true });
+    const found = await this.calendars.find(
+      clientId,
+      instances.map((c) => c.calendarId),
     );
+    const weeks: Weeks = (id) => weekIn(found, id).week;
+    const running = instances.map((c) => ({
+      ...c,
+      elapsedMs: spanMs(weeks(c.calendarId), c.spans, 'running'),
+    }));
+    return { running, weeks };
   }
 
   private async reselect(
     change: CaseClockChange,
     priority: { from: string | null; to: string | null },
-    running: TrackedClock[],
+    running: SlaInstanceClock[],
   ): Promise<void> {
-    const { close, start } = reselect(running, await this.definitionsOf(change), priority.to);
+    const definitions = await this.definitionsOf(change.clientId, change.caseTypeId);
+    const { close, start } = reselect(running, definitions, priority.to);
     if (close.length === 0 && start.length === 0) return;
     if (close.length > 0) {
       await this.tx.query(`UPDATE sla_instances SET closed_at = $2 WHERE id = ANY($1::uuid[])`, [
@@ -118,7 +101,7 @@ export class SqlSlaTracker extends SlaTracker {
         change.at,
       ]);
     }
-    const started = await this.insert(change, start);
+    const started = await this.insert(change, start, change.state);
     const closed = running.filter((c) => close.includes(c.id));
     const event = new SlaReselectedEvent(
       change.clientId,
@@ -135,30 +118,44 @@ export class SqlSlaTracker extends SlaTracker {
     await this.outbox.append([event]);
   }
 
-  private async definitionsOf(change: CaseClockChange): Promise<SlaDefinition[]> {
-    return (await this.catalog.findAny(change.clientId, change.caseTypeId)).slas;
+  private async definitionsOf(clientId: string, caseTypeId: string): Promise<SlaDefinition[]> {
+    const type = await this.catalog.findAny(clientId, caseTypeId);
+    return withCalendars(type.slas, type.calendarId);
   }
 
-  private async insert(change: CaseClockChange, definitions: SlaDefinition[]) {
-    const started = definitions.map((d) => ({
+  private async insert(
+    on: { clientId: string; caseId: string; at: Date },
+    definitions: SlaDefinition[],
+    state: CaseState,
+  ) {
+    if (definitions.length === 0) return [];
+    const found = await this.calendars.find(
+      on.clientId,
+      definitions.map((d) => d.calendarId),
+    );
+    const started: SlaInstanceClock[] = definitions.map((d) => ({
       id: randomUUID(),
+      caseId: on.caseId,
       slaDefinitionId: d.id,
       name: d.name,
-      ...startClock(d, change.state, change.at),
+      calendarId: d.calendarId,
+      createdAt: on.at,
+      closedAt: null,
+      ...startBusinessClock(
+        {
+          metric: d.metric,
+          pauseInStates: d.pauseInStates,
+          warnMinutes: d.warnAfterMinutes,
+          targetMinutes: d.breachAfterMinutes,
+          escalations: d.escalations,
+        },
+        weekIn(found, d.calendarId).week,
+        state,
+        on.at,
+      ),
     }));
-    if (started.length === 0) return [];
-    const params: unknown[] = [change.clientId, change.caseId, change.at];
-    const rows = started.map((s) => {
-      const values = [s.id, s.slaDefinitionId, s.name, s.warnAt, s.breachAt, s.pausedAt];
-      const refs = [...values, s.stoppedAt, s.pauseInStates].map((v) => `$${params.push(v)}`);
-      return `(${refs.join(', ')}, $1, $2, $3)`;
-    });
-    await this.tx.query(
-      `INSERT INTO sla_instances (id, sla_definition_id, name, warn_at, breach_at, paused_at,
-                                  stopped_at, pause_in_states, client_id, case_id, created_at)
-       VALUES ${rows.join(', ')}`,
-      params,
-    );
+    await insertInstances(this.tx, on.clientId, started);
+    await refreshSlaSummary(this.tx, [on.caseId]);
     return started.map(({ id, slaDefinitionId, name, warnAt, breachAt }) => ({
       id,
       slaDefinitionId,

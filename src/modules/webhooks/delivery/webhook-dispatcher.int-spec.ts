@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import {
-  PrivateDatabase,
-  privateDatabase,
-  TestEvent,
-} from '../../../../test/support/outbox-relay-test-module';
+import { TestEvent } from '../../../../test/support/outbox-relay-test-module';
 import { advance } from '../../../../test/support/queue-test-module';
 import { newTenant } from '../../../../test/support/test-env';
 import { Actor } from '../../../shared/auth/actor';
@@ -14,6 +10,7 @@ import {
 } from '../../../../test/support/webhook-test-module';
 import { firstReceipts, WebhookReceiver } from '../../../../test/support/webhook-receiver';
 import { WebhookSubscriptions } from '../commands/webhook-subscriptions';
+import { privateDatabase, type PrivateDatabase } from '../../../../test/support/scratch-database';
 
 const RETRY_BASE_MS = 1000;
 

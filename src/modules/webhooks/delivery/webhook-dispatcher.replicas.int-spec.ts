@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  PrivateDatabase,
-  privateDatabase,
-  TestEvent,
-} from '../../../../test/support/outbox-relay-test-module';
+import { TestEvent } from '../../../../test/support/outbox-relay-test-module';
 import { eventually } from '../../../../test/support/queue-test-module';
 import { newTenant } from '../../../../test/support/test-env';
 import { firstReceipts, WebhookReceiver } from '../../../../test/support/webhook-receiver';
@@ -13,6 +9,7 @@ import {
 } from '../../../../test/support/webhook-test-module';
 import { Actor } from '../../../shared/auth/actor';
 import { WebhookSubscriptions } from '../commands/webhook-subscriptions';
+import { privateDatabase, type PrivateDatabase } from '../../../../test/support/scratch-database';
 
 const CASES = 20;
 const EVENTS_EACH = 10;

@@ -58,6 +58,87 @@ export class EventFeedSubscriber extends OutboxSubscriber {
     });
   }
 
+  /**
+   * The same for a batch, in one transaction of a few statements: events already in the feed are
+   * skipped, the others take consecutive positions of their tenant in batch order (so in each
+   * case's order) and queue their deliveries. All or none: on a throw the relay falls back to
+   * `handle`, event by event.
+   */
+  override async handleBatch(events: OutboxEvent[]): Promise<void> {
+    await this.tx.run(async () => {
+      const seen = await this.tx.query<{ event_id: string }>(
+        `SELECT event_id FROM event_feed WHERE event_id = ANY($1::uuid[])`,
+        [events.map((e) => e.id)],
+      );
+      const skip = new Set(seen.map((r) => r.event_id));
+      const fresh = events.filter((e) => !skip.has(e.id));
+      if (fresh.length === 0) return;
+      await this.tx.query(`SET LOCAL synchronous_commit TO OFF`);
+      const now = this.clock.now();
+      await this.appendAll(fresh, now);
+      const queued = await this.queueAllDeliveries(fresh, now);
+      if (queued > 0) this.tx.afterCommit(() => this.dispatcher.nudge());
+    });
+  }
+
+  private appendAll(events: OutboxEvent[], now: Date) {
+    return this.tx.query(
+      `WITH e AS (
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[],
+                              $6::text[]) WITH ORDINALITY
+                  AS e(client_id, event_id, type, case_id, occurred_at, data, i)
+       ), n AS (
+         INSERT INTO event_feed_counters AS c (client_id, last_position)
+         SELECT client_id, count(*) FROM e GROUP BY client_id ORDER BY client_id
+         ON CONFLICT (client_id) DO UPDATE SET last_position = c.last_position + EXCLUDED.last_position
+         RETURNING client_id, last_position
+       )
+       INSERT INTO event_feed (client_id, position, event_id, type, case_id, occurred_at, data,
+                               appended_at)
+       SELECT e.client_id, n.last_position - count(*) OVER w + row_number() OVER (w ORDER BY e.i),
+              e.event_id, e.type, e.case_id, e.occurred_at, e.data::jsonb, $7
+         FROM e JOIN n USING (client_id)
+       WINDOW w AS (PARTITION BY e.client_id)`,
+      [
+        events.map((e) => e.clientId),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => caseIdOf(e) ?? null),
+        events.map((e) => e.occurredAt),
+        events.map((e) => JSON.stringify(e.payload)),
+        now,
+      ],
+    );
+  }
+
+  private async queueAllDeliveries(events: OutboxEvent[], now: Date): Promise<number> {
+    const rows = await this.tx.query(
+      `INSERT INTO webhook_deliveries (id, client_id, webhook_id, event_id, event_type, lane, seq,
+                                       body, status, next_attempt_at, committed_at, created_at)
+       SELECT gen_random_uuid(), e.client_id, w.id, e.event_id, e.type, e.lane, e.seq, e.body,
+              'pending', $8, e.committed_at, $8
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[],
+                     $7::timestamptz[]) WITH ORDINALITY
+                AS e(client_id, event_id, type, lane, seq, body, committed_at, i)
+         JOIN webhooks w ON w.client_id = e.client_id AND w.active
+                        AND ${eventFilterSql('w.events', 'e.type')}
+        ORDER BY e.i, w.id
+       ON CONFLICT (webhook_id, event_id) DO NOTHING
+       RETURNING 1`,
+      [
+        events.map((e) => e.clientId),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.aggregateId),
+        events.map((e) => e.sequence),
+        events.map((e) => JSON.stringify(envelopeOf(e))),
+        events.map((e) => e.occurredAt),
+        now,
+      ],
+    );
+    return rows.length;
+  }
+
   private async queueDeliveries(event: OutboxEvent, now: Date): Promise<number> {
     const endpoints = await this.tx.query<{ id: string }>(
       `SELECT id FROM webhooks w WHERE client_id = $1 AND active

@@ -33,6 +33,10 @@ const EN: Record<NotificationTemplate, TemplateText> = {
     subject: `${CASE_EN} SLA violated: {{slaName}}`,
     body: `${HEAD_EN}The SLA "{{slaName}}" was breached at {{breachAt}}.`,
   },
+  'sla.escalated': {
+    subject: `${CASE_EN} SLA escalated: {{slaName}} at {{atPercent}}%`,
+    body: `${HEAD_EN}The SLA "{{slaName}}" reached {{atPercent}}% of its target; the case is escalated to you.`,
+  },
   'due-date.warning': {
     subject: `${CASE_EN} Due date approaching`,
     body: `${HEAD_EN}The case is due at {{dueDate}}.`,
@@ -67,6 +71,10 @@ const DE: Record<NotificationTemplate, TemplateText> = {
   'sla.violated': {
     subject: `${CASE_EN} SLA verletzt: {{slaName}}`,
     body: `${HEAD_DE}Das SLA "{{slaName}}" wurde am {{breachAt}} verletzt.`,
+  },
+  'sla.escalated': {
+    subject: `${CASE_EN} SLA eskaliert: {{slaName}} bei {{atPercent}} %`,
+    body: `${HEAD_DE}Das SLA "{{slaName}}" hat {{atPercent}} % seines Ziels erreicht; der Fall wird an Sie eskaliert.`,
   },
   'due-date.warning': {
     subject: `${CASE_EN} Fälligkeit naht`,
@@ -107,6 +115,7 @@ export const TEMPLATE_VARIABLES: Record<NotificationTemplate, string[]> = {
   'case.message': ['subject', 'body', 'from'],
   'sla.warning': ['slaName', 'breachAt'],
   'sla.violated': ['slaName', 'breachAt'],
+  'sla.escalated': ['slaName', 'atPercent'],
   'due-date.warning': ['dueDate'],
   'due-date.exceeded': ['dueDate'],
   'webhook.disabled': ['webhookId', 'url', 'failingSince', 'lastError'],

@@ -4,11 +4,21 @@ import { DomainError } from '../../../../shared/errors/domain-error';
 import { ErrorCode } from '../../../../shared/errors/error-codes';
 import { ListEnvelope } from '../../../../shared/http/envelope';
 import { decodeCursor, toPage } from '../../../../shared/http/pagination';
-import { visibleCaseId } from '../../../cases';
+import { visibleCase } from '../../../cases';
 import { CaseActivityResponseDto } from '../../http/case-activity.response.dto';
 import { ListCaseActivitiesQuery } from './list-case-activities.query';
 
 type Row = CaseActivityResponseDto & { cursorSeq: string };
+
+const INTERNAL = `a.data->>'commentVisibility' = 'internal'`;
+/**
+ * What a caller who sees the case only as its initiator reads: no entry of an internal comment,
+ * and an action's entry without the id of the internal comment it carried. Filtered in SQL, so
+ * pages stay full and cursors exact.
+ */
+const INITIATOR_ENTRIES = `AND NOT (a.type = 'case.commented' AND ${INTERNAL})`;
+const INITIATOR_DATA = `CASE WHEN ${INTERNAL} THEN a.data - 'commentId' - 'commentVisibility'
+  ELSE a.data END`;
 
 /**
  * Oldest first, by insertion order: a case's commands are serialized, so `seq` is their order.
@@ -29,13 +39,14 @@ export class ListCaseActivitiesHandler implements IQueryHandler<ListCaseActiviti
     if (after !== undefined && !/^\d{1,18}$/.test(after)) {
       throw new DomainError(ErrorCode.InvalidCursor);
     }
-    const caseId = await visibleCaseId(this.tx, actor, caseRef);
+    const { id: caseId, publicOnly } = await visibleCase(this.tx, actor, caseRef);
     const rows = await this.tx.query<Row>(
       `SELECT a.id, a.case_id AS "caseId", a.type, a.actor_id AS "actorId",
-              a.on_behalf_of AS "onBehalfOf", a.occurred_at AS "occurredAt", a.data,
-              a.seq::text AS "cursorSeq"
+              a.on_behalf_of AS "onBehalfOf", a.occurred_at AS "occurredAt",
+              ${publicOnly ? INITIATOR_DATA : 'a.data'} AS data, a.seq::text AS "cursorSeq"
          FROM case_activities a
         WHERE a.client_id = $1 AND a.case_id = $2 AND ($3::bigint IS NULL OR a.seq > $3::bigint)
+          ${publicOnly ? INITIATOR_ENTRIES : ''}
         ORDER BY a.seq LIMIT $4`,
       [actor.clientId, caseId, after ?? null, limit + 1],
     );

@@ -4,6 +4,7 @@ import { Clock } from '../../../../shared/time/clock';
 import { CaseRepository } from '../../domain/case.repository';
 import { visibleOr404 } from '../../domain/case-visibility';
 import { CancelCaseCommand } from './cancel-case.command';
+import { actionContext } from '../case-action.command';
 
 @CommandHandler(CancelCaseCommand)
 export class CancelCaseHandler implements ICommandHandler<CancelCaseCommand> {
@@ -17,7 +18,7 @@ export class CancelCaseHandler implements ICommandHandler<CancelCaseCommand> {
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
-      kase.cancel({ actor, at: this.clock.now(), comment: options.comment }, reason);
+      kase.cancel(actionContext(actor, this.clock.now(), options), reason);
       await this.cases.save(kase);
       return kase.id;
     });

@@ -4,6 +4,7 @@ import { Clock } from '../../../../shared/time/clock';
 import { CaseRepository } from '../../domain/case.repository';
 import { visibleOr404 } from '../../domain/case-visibility';
 import { ClaimCaseCommand } from './claim-case.command';
+import { actionContext } from '../case-action.command';
 
 @CommandHandler(ClaimCaseCommand)
 export class ClaimCaseHandler implements ICommandHandler<ClaimCaseCommand> {
@@ -17,7 +18,7 @@ export class ClaimCaseHandler implements ICommandHandler<ClaimCaseCommand> {
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
-      kase.claim({ actor, at: this.clock.now(), comment: options.comment });
+      kase.claim(actionContext(actor, this.clock.now(), options));
       await this.cases.save(kase);
       return kase.id;
     });

@@ -5,6 +5,7 @@ import { CaseRepository } from '../../domain/case.repository';
 import { stillResolvedAt } from '../../domain/case-auto-close.policy';
 import { visibleOr404 } from '../../domain/case-visibility';
 import { CompleteCaseCommand } from './complete-case.command';
+import { actionContext } from '../case-action.command';
 
 @CommandHandler(CompleteCaseCommand)
 export class CompleteCaseHandler implements ICommandHandler<CompleteCaseCommand> {
@@ -19,7 +20,7 @@ export class CompleteCaseHandler implements ICommandHandler<CompleteCaseCommand>
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
       if (ifResolvedAt && !stillResolvedAt(kase.snapshot, ifResolvedAt)) return kase.id;
-      kase.complete({ actor, at: this.clock.now(), comment: options.comment });
+      kase.complete(actionContext(actor, this.clock.now(), options));
       await this.cases.save(kase);
       return kase.id;
     });

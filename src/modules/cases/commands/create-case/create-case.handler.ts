@@ -5,6 +5,7 @@ import { Case } from '../../domain/case.aggregate';
 import { CaseTypeNotFoundError, InvalidCasePriorityError } from '../../domain/case.errors';
 import { CaseRepository } from '../../domain/case.repository';
 import { CaseTypeConfigReader } from '../../domain/case-type-config.reader';
+import { requireKnownFieldUsers } from '../../domain/case-fields';
 import { CreateCaseCommand } from './create-case.command';
 
 @CommandHandler(CreateCaseCommand)
@@ -25,6 +26,9 @@ export class CreateCaseHandler implements ICommandHandler<CreateCaseCommand> {
       const priorityId = input.priorityId ?? type.defaultPriorityId;
       const priority = await this.definitions.findPriority(clientId, priorityId);
       if (input.priorityId && !priority) throw new InvalidCasePriorityError();
+      await requireKnownFieldUsers(type.fields, input.fields, (ids) =>
+        this.definitions.unknownUsers(clientId, ids),
+      );
       // Drawn last: the counter row stays locked until commit, so keep that window short.
       const seq = await this.cases.nextSequence(clientId);
       const kase = Case.create({ ...input, seq }, type, priority, { actor, at: this.clock.now() });

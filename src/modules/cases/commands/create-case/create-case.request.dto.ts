@@ -1,3 +1,4 @@
+import { CaseFieldsProperty } from '../case-fields.property';
 import { IdList, MAX_ASSIGNEES } from '../../../../shared/http/id-list';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -91,4 +92,9 @@ export class CreateCaseRequestDto {
   @IsOptional()
   @IdList(100)
   watchers?: string[];
+
+  @CaseFieldsProperty(
+    'Custom field values by key; fields left out (or null) get their default, required ones must end up set.',
+  )
+  fields?: Record<string, unknown>;
 }

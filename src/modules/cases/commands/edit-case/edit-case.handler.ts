@@ -6,6 +6,7 @@ import { InvalidCasePriorityError } from '../../domain/case.errors';
 import { CaseRepository } from '../../domain/case.repository';
 import { CasePriority, CaseTypeConfigReader } from '../../domain/case-type-config.reader';
 import { visibleOr404 } from '../../domain/case-visibility';
+import { requireKnownFieldUsers } from '../../domain/case-fields';
 import { EditCaseCommand } from './edit-case.command';
 
 @CommandHandler(EditCaseCommand)
@@ -22,6 +23,9 @@ export class EditCaseHandler implements ICommandHandler<EditCaseCommand> {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
       const priority = await this.newPriority(kase, changes.priorityId);
+      await requireKnownFieldUsers(kase.fieldDefinitions, changes.fields, (ids) =>
+        this.definitions.unknownUsers(actor.clientId, ids),
+      );
       kase.edit(changes, priority, { actor, at: this.clock.now() });
       await this.cases.save(kase);
       return kase.id;

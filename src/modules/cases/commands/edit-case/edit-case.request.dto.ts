@@ -1,3 +1,4 @@
+import { CaseFieldsProperty } from '../case-fields.property';
 import { IdList, MAX_ASSIGNEES } from '../../../../shared/http/id-list';
 import {
   IsInt,
@@ -63,6 +64,11 @@ export class EditCaseRequestDto {
   @Min(0)
   @Max(100)
   completedPercent?: number;
+
+  @CaseFieldsProperty(
+    'Merged into the stored values: each key sent replaces its value, null removes it, keys left out stay.',
+  )
+  fields?: Record<string, unknown>;
 
   /** The user this change is saved for; needs CASE_INSTANCE_PROXY_SAVE. */
   @Omittable()

@@ -4,6 +4,7 @@ import { Clock } from '../../../../shared/time/clock';
 import { CaseRepository } from '../../domain/case.repository';
 import { visibleOr404 } from '../../domain/case-visibility';
 import { HoldCaseCommand } from './hold-case.command';
+import { actionContext } from '../case-action.command';
 
 @CommandHandler(HoldCaseCommand)
 export class HoldCaseHandler implements ICommandHandler<HoldCaseCommand> {
@@ -17,7 +18,7 @@ export class HoldCaseHandler implements ICommandHandler<HoldCaseCommand> {
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
-      kase.hold({ actor, at: this.clock.now(), comment: options.comment }, reason);
+      kase.hold(actionContext(actor, this.clock.now(), options), reason);
       await this.cases.save(kase);
       return kase.id;
     });

@@ -4,6 +4,7 @@ import { Clock } from '../../../../shared/time/clock';
 import { CaseRepository } from '../../domain/case.repository';
 import { visibleOr404 } from '../../domain/case-visibility';
 import { ProcessCaseCommand } from './process-case.command';
+import { actionContext } from '../case-action.command';
 
 @CommandHandler(ProcessCaseCommand)
 export class ProcessCaseHandler implements ICommandHandler<ProcessCaseCommand> {
@@ -17,7 +18,7 @@ export class ProcessCaseHandler implements ICommandHandler<ProcessCaseCommand> {
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
-      kase.process({ actor, at: this.clock.now(), comment: options.comment });
+      kase.process(actionContext(actor, this.clock.now(), options));
       await this.cases.save(kase);
       return kase.id;
     });

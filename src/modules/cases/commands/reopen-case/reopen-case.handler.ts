@@ -4,6 +4,7 @@ import { Clock } from '../../../../shared/time/clock';
 import { CaseRepository } from '../../domain/case.repository';
 import { visibleOr404 } from '../../domain/case-visibility';
 import { ReopenCaseCommand } from './reopen-case.command';
+import { actionContext } from '../case-action.command';
 
 @CommandHandler(ReopenCaseCommand)
 export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand> {
@@ -17,7 +18,7 @@ export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand> {
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
-      kase.reopen({ actor, at: this.clock.now(), comment: options.comment });
+      kase.reopen(actionContext(actor, this.clock.now(), options));
       await this.cases.save(kase);
       return kase.id;
     });

@@ -4,6 +4,7 @@ import { Clock } from '../../../../shared/time/clock';
 import { CaseRepository } from '../../domain/case.repository';
 import { visibleOr404 } from '../../domain/case-visibility';
 import { RequestCaseInputCommand } from './request-case-input.command';
+import { actionContext } from '../case-action.command';
 
 @CommandHandler(RequestCaseInputCommand)
 export class RequestCaseInputHandler implements ICommandHandler<RequestCaseInputCommand> {
@@ -17,7 +18,7 @@ export class RequestCaseInputHandler implements ICommandHandler<RequestCaseInput
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
-      kase.requestInput({ actor, at: this.clock.now(), comment: options.comment });
+      kase.requestInput(actionContext(actor, this.clock.now(), options));
       await this.cases.save(kase);
       return kase.id;
     });

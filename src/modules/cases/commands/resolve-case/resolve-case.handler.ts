@@ -4,6 +4,7 @@ import { Clock } from '../../../../shared/time/clock';
 import { CaseRepository } from '../../domain/case.repository';
 import { visibleOr404 } from '../../domain/case-visibility';
 import { ResolveCaseCommand } from './resolve-case.command';
+import { actionContext } from '../case-action.command';
 
 @CommandHandler(ResolveCaseCommand)
 export class ResolveCaseHandler implements ICommandHandler<ResolveCaseCommand> {
@@ -17,7 +18,7 @@ export class ResolveCaseHandler implements ICommandHandler<ResolveCaseCommand> {
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(options.expectedVersion);
-      kase.resolve({ actor, at: this.clock.now(), comment: options.comment }, resolution);
+      kase.resolve(actionContext(actor, this.clock.now(), options), resolution);
       await this.cases.save(kase);
       return kase.id;
     });

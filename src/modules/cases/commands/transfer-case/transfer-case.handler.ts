@@ -6,6 +6,7 @@ import { CaseRepository } from '../../domain/case.repository';
 import { CaseTypeConfigReader } from '../../domain/case-type-config.reader';
 import { visibleOr404 } from '../../domain/case-visibility';
 import { TransferCaseCommand } from './transfer-case.command';
+import { actionContext } from '../case-action.command';
 
 @CommandHandler(TransferCaseCommand)
 export class TransferCaseHandler implements ICommandHandler<TransferCaseCommand> {
@@ -28,7 +29,7 @@ export class TransferCaseHandler implements ICommandHandler<TransferCaseCommand>
         (await this.definitions.findPriority(clientId, original.snapshot.priorityId)) ??
         (await this.definitions.findPriority(clientId, target.defaultPriorityId));
       const seq = await this.cases.nextSequence(clientId);
-      const ctx = { actor, at: this.clock.now(), comment: options.comment };
+      const ctx = actionContext(actor, this.clock.now(), options);
       const moved = original.transferOut(target, priority, seq, ctx);
       await this.cases.save(moved);
       await this.cases.save(original);

@@ -1,8 +1,8 @@
 import { CaseState } from '../../../../shared/domain/case-state';
 import { DomainEvent } from '../../../../shared/domain/domain-event';
 import { ActivityEntry, ActivityRecord } from '../../../activity';
-import { SlaDefinition } from '../../../definitions';
-import { PendingComment } from '../case.props';
+import { CaseTypeAssignment, SlaDefinition } from '../../../definitions';
+import { CommentVisibility, PendingComment } from '../case.props';
 
 export interface FieldChange {
   old: unknown;
@@ -15,6 +15,8 @@ export interface CaseChangeData {
   toState?: CaseState;
   changes?: Record<string, FieldChange>;
   commentId?: string;
+  /** Set with `commentId`: who may read that comment (see commentIsPublic). */
+  commentVisibility?: CommentVisibility;
   reason?: string;
   [key: string]: unknown;
 }
@@ -23,6 +25,8 @@ export interface CaseChangeData {
 export interface CaseEventSubject {
   displayId: string;
   details: string;
+  /** The notifications keep internal comments from the initiator. */
+  initiatorId: string;
   state: CaseState;
   caseTypeId: string;
   priorityId: string | null;
@@ -44,6 +48,12 @@ export interface CaseEventContext {
    * In memory only (not in the payload).
    */
   slaDefinitions?: readonly SlaDefinition[];
+  /**
+   * On a created case: its type's automatic assignment as read with those SLAs (null: none), so
+   * auto-assignment does not read the type again under that lock for a type without a rule.
+   * In memory only (not in the payload).
+   */
+  assignment?: CaseTypeAssignment | null;
 }
 
 /** Base of every case event: who acted (and for whom) and what changed. */
@@ -84,6 +94,15 @@ export abstract class CaseEvent extends DomainEvent implements ActivityRecord {
       data: this.data,
     };
   }
+}
+
+/**
+ * Whether the event wrote a comment its initiator may read (a public one, initiator comments
+ * included). Reads the event data, so it holds for stored payloads too; comments written before
+ * visibility existed were public.
+ */
+export function commentIsPublic(data: Pick<CaseChangeData, 'commentId' | 'commentVisibility'>) {
+  return data.commentId !== undefined && data.commentVisibility !== 'internal';
 }
 
 export type CaseEventClass = new (...args: ConstructorParameters<typeof CaseEvent>) => CaseEvent;

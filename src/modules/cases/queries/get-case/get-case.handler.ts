@@ -3,37 +3,66 @@ import { Permission } from '../../../../shared/auth/permission.enum';
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { caseRefCondition } from '../../../../shared/domain/case-ref';
 import { CaseNotFoundError } from '../../domain/case.errors';
-import { visibleOr404 } from '../../domain/case-visibility';
+import { seesAsAgent, visibleOr404 } from '../../domain/case-visibility';
 import { CaseCommentDto, CaseDocumentDto, CaseResponseDto } from '../../http/case.response.dto';
 import { CASE_COMMENT_COLUMNS, CASE_DOCUMENT_COLUMNS } from '../case-children.sql';
+import { CASE_LINKS_JSON, CaseLinkRow, visibleLinks } from '../case-links.sql';
 import { CASE_COLUMNS, CASE_FROM } from '../case.sql';
 import { GetCaseQuery } from './get-case.query';
 
-const COMMENTS = `SELECT ${CASE_COMMENT_COLUMNS} FROM case_comments cc
-  WHERE cc.client_id = $1 AND cc.case_id = $2 ORDER BY cc.created_at, cc.id`;
-const DOCUMENTS = `SELECT ${CASE_DOCUMENT_COLUMNS} FROM case_documents d
-  WHERE d.client_id = $1 AND d.case_id = $2 ORDER BY d.created_at, d.id`;
+/** The rows of `projection` (a SELECT list over `alias`) as one JSON array, oldest first. */
+const jsonRows = (projection: string, table: string, alias: string) =>
+  `(SELECT coalesce(json_agg(x ORDER BY x."createdAt", x.id), '[]')
+      FROM (SELECT ${projection} FROM ${table} ${alias}
+             WHERE ${alias}.client_id = c.client_id AND ${alias}.case_id = c.id) x)`;
+
+/** JSON carries timestamps as text; the answer carries them as Date, like a column read. */
+type Json<T> = Omit<T, 'createdAt'> & { createdAt: string };
+const withDates = <T>(rows: Json<T>[]) =>
+  rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }) as T);
+
+type Row = CaseResponseDto & {
+  _comments: Json<CaseCommentDto>[] | null;
+  _documents: Json<CaseDocumentDto>[] | null;
+  _links: CaseLinkRow[];
+};
 
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   constructor(private readonly tx: TransactionManager) {}
 
+  /**
+   * One round trip: the case with its comments, documents and links as JSON arrays (each only
+   * when the actor may read them), filtered here by the same rules as the separate reads were.
+   */
   async execute({ actor, caseRef, afterOwnWrite }: GetCaseQuery): Promise<CaseResponseDto> {
     const { column, value } = caseRefCondition(caseRef);
-    const [found] = await this.tx.query<CaseResponseDto>(
-      `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.client_id = $1 AND c.${column} = $2`,
+    const readsComments = actor.has(Permission.CASE_COMMENT_VIEW);
+    const readsDocuments = actor.has(Permission.CASE_DOC_VIEW);
+    const comments = readsComments ? jsonRows(CASE_COMMENT_COLUMNS, 'case_comments', 'cc') : 'NULL';
+    const documents = readsDocuments
+      ? jsonRows(CASE_DOCUMENT_COLUMNS, 'case_documents', 'd')
+      : 'NULL';
+    const [found] = await this.tx.query<Row>(
+      `SELECT ${CASE_COLUMNS}, ${comments} AS _comments, ${documents} AS _documents,
+              ${CASE_LINKS_JSON} AS _links
+         FROM ${CASE_FROM} WHERE c.client_id = $1 AND c.${column} = $2`,
       [actor.clientId, value],
     );
     // A write answers the case it changed even if the change hid it from the writer.
-    const kase = afterOwnWrite ? found : visibleOr404(actor, found);
-    if (!kase) throw new CaseNotFoundError();
+    const row = afterOwnWrite ? found : visibleOr404(actor, found);
+    if (!row) throw new CaseNotFoundError();
+    const { _comments, _documents, _links, ...kase } = row;
     // Comments and documents have their own view permissions; the case view does not bypass them.
-    const comments = actor.has(Permission.CASE_COMMENT_VIEW)
-      ? await this.tx.query<CaseCommentDto>(COMMENTS, [actor.clientId, kase.id])
-      : undefined;
-    const documents = actor.has(Permission.CASE_DOC_VIEW)
-      ? await this.tx.query<CaseDocumentDto>(DOCUMENTS, [actor.clientId, kase.id])
-      : undefined;
-    return { ...kase, ...(comments && { comments }), ...(documents && { documents }) };
+    // Whoever sees the case only as its initiator (or, after a write, no longer at all) reads
+    // public comments only.
+    const publicOnly = !seesAsAgent(actor, kase);
+    const shown = _comments?.filter((c) => !publicOnly || c.visibility === 'public');
+    return {
+      ...kase,
+      ...(shown && { comments: withDates<CaseCommentDto>(shown) }),
+      ...(_documents && { documents: withDates<CaseDocumentDto>(_documents) }),
+      links: visibleLinks(actor, _links),
+    };
   }
 }

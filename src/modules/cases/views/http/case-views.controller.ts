@@ -30,11 +30,14 @@ type CaseList = Promise<ListEnvelope<CaseResponseDto>>;
 export class CaseViewsController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** All cases of the tenant. */
+  /**
+   * All cases of the tenant. Every list also filters on custom fields with
+   * `?field.<key>=<value>` (typed by the field when `caseTypeId` is given).
+   */
   @Get()
   @RequirePermissions(Permission.CASE_VIEW)
   @ApiList(CaseResponseDto)
-  @ApiErrors(ErrorCode.InvalidCursor)
+  @ApiErrors(ErrorCode.InvalidCursor, ErrorCode.InvalidFieldFilter)
   all(@CurrentActor() actor: Actor, @Query() q: ListCasesRequestDto): CaseList {
     return this.list(actor, 'all', q);
   }
@@ -43,7 +46,7 @@ export class CaseViewsController {
   @Get('assigned')
   @RequirePermissions(Permission.CASE_VIEW_ASSIGNED)
   @ApiList(CaseResponseDto)
-  @ApiErrors(ErrorCode.InvalidCursor)
+  @ApiErrors(ErrorCode.InvalidCursor, ErrorCode.InvalidFieldFilter)
   assigned(@CurrentActor() actor: Actor, @Query() q: ListCasesRequestDto): CaseList {
     return this.list(actor, 'assigned', q);
   }
@@ -52,7 +55,7 @@ export class CaseViewsController {
   @Get('mine')
   @RequirePermissions(Permission.CASE_VIEW_MINE)
   @ApiList(CaseResponseDto)
-  @ApiErrors(ErrorCode.InvalidCursor)
+  @ApiErrors(ErrorCode.InvalidCursor, ErrorCode.InvalidFieldFilter)
   mine(@CurrentActor() actor: Actor, @Query() q: ListCasesRequestDto): CaseList {
     return this.list(actor, 'mine', q);
   }
@@ -61,7 +64,7 @@ export class CaseViewsController {
   @Get('unassigned')
   @RequirePermissions(Permission.CASE_VIEW_UNASSIGNED)
   @ApiList(CaseResponseDto)
-  @ApiErrors(ErrorCode.InvalidCursor)
+  @ApiErrors(ErrorCode.InvalidCursor, ErrorCode.InvalidFieldFilter)
   unassigned(@CurrentActor() actor: Actor, @Query() q: ListCasesRequestDto): CaseList {
     return this.list(actor, 'unassigned', q);
   }

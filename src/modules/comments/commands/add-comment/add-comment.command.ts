@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import { Actor } from '../../../../shared/auth/actor';
 import { CaseRef } from '../../../../shared/domain/case-ref';
-import { CaseCommentDto } from '../../../cases';
+import { CaseCommentDto, CommentVisibility } from '../../../cases';
 
 export class AddCommentCommand extends Command<CaseCommentDto> {
   constructor(
@@ -9,6 +9,8 @@ export class AddCommentCommand extends Command<CaseCommentDto> {
     readonly caseRef: CaseRef,
     readonly text: string,
     readonly expectedVersion?: number,
+    /** Absent: internal. */
+    readonly visibility?: CommentVisibility,
   ) {
     super();
   }

@@ -16,13 +16,14 @@ export class AddCommentHandler implements ICommandHandler<AddCommentCommand> {
     private readonly clock: Clock,
   ) {}
 
-  execute({ actor, caseRef, text, expectedVersion }: AddCommentCommand): Promise<CaseCommentDto> {
+  execute(command: AddCommentCommand): Promise<CaseCommentDto> {
+    const { actor, caseRef, text, expectedVersion, visibility } = command;
     return this.tx.run(async () => {
       const kase = visibleOr404(actor, await this.cases.findForUpdate(actor.clientId, caseRef));
       kase.expectVersion(expectedVersion);
       const { comment } = collaborate(
         kase,
-        { kind: 'comment', text },
+        { kind: 'comment', text, visibility },
         { actor, at: this.clock.now() },
       );
       await this.cases.save(kase);

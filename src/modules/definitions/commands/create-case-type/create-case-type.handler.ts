@@ -3,6 +3,7 @@ import { TransactionManager } from '../../../../shared/database/transaction-mana
 import { Clock } from '../../../../shared/time/clock';
 import { CaseType } from '../../domain/case-type';
 import { CaseTypeRepository } from '../../domain/case-type.repository';
+import { requireLiveCalendars } from '../../domain/case-type-calendars';
 import { DefinitionReferences } from '../../domain/definition-references';
 import { DuplicateDefinitionCodeError } from '../../domain/definition.errors';
 import { CreateCaseTypeCommand } from './create-case-type.command';
@@ -23,6 +24,7 @@ export class CreateCaseTypeHandler implements ICommandHandler<CreateCaseTypeComm
       const caseType = CaseType.create(clientId, input, process, actor.userId, this.clock.now());
       const referenced = caseType.config.priorityReferences().map((r) => r.priorityId);
       caseType.config.requirePriorities(await this.references.livePriorities(clientId, referenced));
+      await requireLiveCalendars(this.references, clientId, caseType.config);
       if (await this.caseTypes.codeTaken(clientId, input.code)) {
         throw new DuplicateDefinitionCodeError('case type', input.code);
       }

@@ -3,6 +3,7 @@ import { TransactionManager } from '../../../../shared/database/transaction-mana
 import { Clock } from '../../../../shared/time/clock';
 import { CaseType } from '../../domain/case-type';
 import { CaseTypeRepository } from '../../domain/case-type.repository';
+import { requireLiveCalendars } from '../../domain/case-type-calendars';
 import { DefinitionReferences } from '../../domain/definition-references';
 import {
   CaseTypeNotFoundError,
@@ -31,6 +32,9 @@ export class UpdateCaseTypeHandler implements ICommandHandler<UpdateCaseTypeComm
         caseType.config.requirePriorities(
           await this.references.livePriorities(clientId, referenced),
         );
+      }
+      if (CaseType.touchesCalendars(changes)) {
+        await requireLiveCalendars(this.references, clientId, caseType.config);
       }
       if (changes.code && (await this.caseTypes.codeTaken(clientId, changes.code, caseTypeId))) {
         throw new DuplicateDefinitionCodeError('case type', changes.code);

@@ -105,6 +105,7 @@ describe(`SLA check (integration, ${engine})`, () => {
       checked: 0,
       warned: 0,
       violated: 0,
+      escalated: 0,
       errors: 0,
       stopped: false,
     });
@@ -267,6 +268,7 @@ describe(`SLA check (integration, ${engine})`, () => {
         checked: 3,
         warned: 2,
         violated: 0,
+        escalated: 0,
         errors: 1,
         stopped: false,
       });
@@ -287,6 +289,7 @@ describe(`SLA check (integration, ${engine})`, () => {
         checked: 2,
         warned: 1,
         violated: 0,
+        escalated: 0,
         errors: 1,
         stopped: true,
       });

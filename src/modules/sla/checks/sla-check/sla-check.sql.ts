@@ -1,6 +1,8 @@
 import { TransactionManager } from '../../../../shared/database/transaction-manager';
 import { CaseState } from '../../../../shared/domain/case-state';
 import { SlaClock } from '../../domain/sla-clock';
+import { refreshSlaSummary } from '../../infrastructure/sla-summary.sql';
+import { EscalationRung } from '../../domain/sla-escalation';
 import { CHECK_BATCH_SIZE, ClaimedBatch } from '../batched-check';
 import { CaseAudience } from '../deadline-marks.recorder';
 
@@ -9,6 +11,7 @@ interface CaseRow extends CaseAudience {
   client_id: string;
   display_id: string;
   details: string;
+  priority_id: string | null;
 }
 
 interface SlaRow {
@@ -23,6 +26,7 @@ interface SlaRow {
   paused_at: Date | null;
   stopped_at: Date | null;
   pause_in_states: CaseState[];
+  escalations: EscalationRung[];
 }
 
 /** An SLA instance with a mark due, and what its notifications need of the case. */
@@ -84,7 +88,8 @@ export async function claimCaseSlas(
   caseIds: string[],
 ): Promise<DueSlaRow[]> {
   const cases = await tx.query<CaseRow>(
-    `SELECT id, client_id, display_id, details, assigned_to_users, assigned_to_groups, watchers
+    `SELECT id, client_id, display_id, details, priority_id, assigned_to_users, assigned_to_groups,
+            watchers
        FROM cases
       WHERE id = ANY($1::uuid[]) AND state NOT IN ('COMPLETED', 'CANCELED')
         FOR UPDATE SKIP LOCKED`,
@@ -93,7 +98,7 @@ export async function claimCaseSlas(
   if (cases.length === 0) return [];
   const slas = await tx.query<SlaRow>(
     `SELECT id, case_id, sla_definition_id, name, warn_at, breach_at, warned_at, violated_at,
-            paused_at, stopped_at, pause_in_states
+            paused_at, stopped_at, pause_in_states, escalations
        FROM sla_instances
       WHERE client_id = ANY($1::text[]) AND case_id = ANY($2::uuid[]) AND next_mark_at <= $3
       ORDER BY next_mark_at, id`,
@@ -107,13 +112,15 @@ export interface SlaMarks {
   row: DueSlaRow;
   warn: boolean;
   violate: boolean;
+  /** Indices of the escalation rungs that fire now. */
+  rungs: number[];
 }
 
 /**
- * Sets warned_at / violated_at of the claimed instances and appends the warned ones to their
- * case's message_warned_slas. Both statements only fill what is still empty, and the case update
- * touches that one column (no version bump, no rewrite of the row), so it never undoes a user's
- * change.
+ * Sets warned_at / violated_at of the claimed instances, then refreshes their cases' SLA summary
+ * and appends the warned ones to the case's message_warned_slas in the same case write. Both
+ * statements only fill what is still empty, and the case update touches those columns only (no
+ * version bump), so it never undoes a user's change.
  */
 export async function markSlas(tx: TransactionManager, marks: SlaMarks[], now: Date) {
   if (marks.length === 0) return;
@@ -126,15 +133,52 @@ export async function markSlas(tx: TransactionManager, marks: SlaMarks[], now: D
     [marks.map((m) => m.row.id), now, marks.map((m) => m.warn), marks.map((m) => m.violate)],
   );
   const warned = marks.filter((m) => m.warn);
-  if (warned.length === 0) return;
-  await tx.query(
-    `UPDATE cases c
-        SET message_warned_slas = c.message_warned_slas
-            || ARRAY(SELECT s FROM unnest(w.sla_ids) AS s WHERE s <> ALL(c.message_warned_slas))
-       FROM (SELECT case_id, array_agg(sla_id ORDER BY n) AS sla_ids
-               FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS t(case_id, sla_id, n)
-              GROUP BY case_id) w
-      WHERE c.id = w.case_id AND NOT (w.sla_ids <@ c.message_warned_slas)`,
-    [warned.map((m) => m.row.case_id), warned.map((m) => m.row.id)],
+  await refreshSlaSummary(
+    tx,
+    marks.map((m) => m.row.case_id),
+    { caseIds: warned.map((m) => m.row.case_id), slaIds: warned.map((m) => m.row.id) },
   );
+}
+
+/**
+ * Stamps the fired rungs' firedAt with the run's time and recomputes next_escalation_at (the
+ * earliest dueAt still unfired) in one statement. A rung already fired keeps its firedAt, so a
+ * repeated call changes nothing; the case lock the claim holds keeps other writers out.
+ */
+export async function fireRungs(tx: TransactionManager, marks: SlaMarks[], now: Date) {
+  const fired = marks.flatMap((m) => m.rungs.map((rung) => ({ id: m.row.id, rung })));
+  if (fired.length === 0) return;
+  await tx.query(
+    `WITH fired AS (
+       SELECT id, array_agg(rung) AS rungs
+         FROM unnest($1::uuid[], $2::int[]) AS f(id, rung) GROUP BY id
+     ), ladder AS (
+       SELECT si.id,
+              jsonb_agg(CASE WHEN (r.n - 1)::int = ANY(f.rungs) AND r.v->>'firedAt' IS NULL
+                             THEN r.v || jsonb_build_object('firedAt', $3::timestamptz)
+                             ELSE r.v END ORDER BY r.n) AS escalations
+         FROM sla_instances si
+         JOIN fired f ON f.id = si.id
+        CROSS JOIN LATERAL jsonb_array_elements(si.escalations) WITH ORDINALITY AS r(v, n)
+        GROUP BY si.id
+     )
+     UPDATE sla_instances si
+        SET escalations = l.escalations,
+            next_escalation_at = (SELECT min((e->>'dueAt')::timestamptz)
+                                    FROM jsonb_array_elements(l.escalations) AS e
+                                   WHERE e->>'firedAt' IS NULL)
+       FROM ladder l
+      WHERE si.id = l.id`,
+    [fired.map((f) => f.id), fired.map((f) => f.rung), now],
+  );
+}
+
+/** The tenants with an SLA mark or escalation due at `now` (from ix_sla_instances_next_mark). */
+export async function dueSlaTenants(tx: TransactionManager, now: Date): Promise<string[]> {
+  const rows = await tx.query<{ client_id: string }>(
+    `SELECT DISTINCT client_id FROM sla_instances
+      WHERE next_mark_at IS NOT NULL AND next_mark_at <= $1 ORDER BY client_id`,
+    [now],
+  );
+  return rows.map((r) => r.client_id);
 }

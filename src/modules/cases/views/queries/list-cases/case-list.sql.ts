@@ -1,9 +1,11 @@
 import { Actor } from '../../../../../shared/auth/actor';
 import { CursorField, CursorValues } from '../../../../../shared/http/pagination';
 import { CASE_COLUMNS, CASE_FROM } from '../../../queries/case.sql';
+import { SLA_DUE_SORT, slaStatusFilter } from './case-list-sla.sql';
+import { fieldFilterSql, FieldMatch } from './field-filters';
 import { CaseListFilters, CaseSort, CaseView } from './list-cases.query';
 
-interface SortSpec {
+export interface SortSpec {
   /** The ordering expression, exactly as indexed by the case-list-indexes migration. */
   key: string;
   /** The cursor value as the key compares it (a null sorts as the key's nulls-last stand-in). */
@@ -39,9 +41,10 @@ export const CASE_SORTS: Record<CaseSort, SortSpec> = {
     direction: 'ASC',
     field: 'nullable-number',
   },
+  slaDueAt: SLA_DUE_SORT,
 };
 
-type Param = (value: unknown) => string;
+export type Param = (value: unknown) => string;
 
 const VIEWS: Record<CaseView, (p: Param, actor: Actor) => string | undefined> = {
   all: () => undefined,
@@ -52,8 +55,10 @@ const VIEWS: Record<CaseView, (p: Param, actor: Actor) => string | undefined> = 
   unassigned: () => `c.assigned_to_users = '{}' AND c.assigned_to_groups = '{}'`,
 };
 
+type ColumnFilters = Omit<CaseListFilters, 'field'>;
+
 const FILTERS: {
-  [K in keyof CaseListFilters]-?: (p: Param, value: NonNullable<CaseListFilters[K]>) => string;
+  [K in keyof ColumnFilters]-?: (p: Param, value: NonNullable<ColumnFilters[K]>) => string;
 } = {
   // One state as `=` so the (client_id, state, created_at) index also yields the order.
   state: (p, states) =>
@@ -68,6 +73,7 @@ const FILTERS: {
   createdFrom: (p, from) => `c.created_at >= ${p(from)}::timestamptz`,
   createdTo: (p, to) => `c.created_at <= ${p(to)}::timestamptz`,
   dueBefore: (p, before) => `${CASE_SORTS.dueDate.key} < ${p(before)}::timestamptz`,
+  slaStatus: slaStatusFilter,
 };
 
 export interface CaseListSqlInput {
@@ -76,6 +82,8 @@ export interface CaseListSqlInput {
   filters: CaseListFilters;
   sort: CaseSort;
   limit: number;
+  /** The `field` filters, checked and typed (resolveFieldFilters). */
+  fieldMatches?: FieldMatch[];
 }
 
 /**
@@ -84,7 +92,7 @@ export interface CaseListSqlInput {
  * `cursorKey` besides the CaseResponseDto columns.
  */
 export function caseListSql(
-  { actor, view, filters, sort, limit }: CaseListSqlInput,
+  { actor, view, filters, sort, limit, fieldMatches = [] }: CaseListSqlInput,
   after?: CursorValues,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -92,16 +100,23 @@ export function caseListSql(
   const where = [`c.client_id = ${p(actor.clientId)}`];
   const visible = VIEWS[view](p, actor);
   if (visible) where.push(visible);
-  for (const name of Object.keys(FILTERS) as (keyof CaseListFilters)[]) {
+  for (const name of Object.keys(FILTERS) as (keyof ColumnFilters)[]) {
     const value = filters[name];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     where.push(FILTERS[name](p, value as never));
   }
+  where.push(...fieldFilterSql(p, fieldMatches));
   const spec = CASE_SORTS[sort];
   if (after) {
     const op = spec.direction === 'DESC' ? '<' : '>';
+    // Past the last dated row every key is the nulls-last stand-in (the largest value): said as
+    // `key = stand-in`, the planner estimates the tail from the index statistics, where the row
+    // comparison `> (stand-in, id)` would be estimated empty and the tenant sorted instead.
+    const tail = after[1] === null && spec.field.startsWith('nullable');
     where.push(
-      `(${spec.key}, c.id) ${op} (${spec.cursorParam(p(after[1]))}, ${p(after[2])}::uuid)`,
+      tail
+        ? `${spec.key} = ${spec.cursorParam('NULL')} AND c.id ${op} ${p(after[2])}::uuid`
+        : `(${spec.key}, c.id) ${op} (${spec.cursorParam(p(after[1]))}, ${p(after[2])}::uuid)`,
     );
   }
   const sql = `SELECT ${CASE_COLUMNS}, ${spec.cursorKey} AS "cursorKey"

@@ -5,7 +5,9 @@ import { ErrorCode } from '../../../../../shared/errors/error-codes';
 import { ListEnvelope } from '../../../../../shared/http/envelope';
 import { CursorValues, decodeCursor, toPage } from '../../../../../shared/http/pagination';
 import { CaseResponseDto } from '../../../http/case.response.dto';
+import { CaseTypeConfigReader } from '../../../domain/case-type-config.reader';
 import { CASE_SORTS, caseListSql } from './case-list.sql';
+import { resolveFieldFilters } from './field-filters';
 import { CaseSort, ListCasesQuery } from './list-cases.query';
 
 type CaseListRow = CaseResponseDto & { cursorKey: string | number | null };
@@ -19,13 +21,26 @@ function decodeCaseCursor(cursor: string | undefined, sort: CaseSort): CursorVal
 
 @QueryHandler(ListCasesQuery)
 export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
-  constructor(private readonly tx: TransactionManager) {}
+  constructor(
+    private readonly tx: TransactionManager,
+    private readonly types: CaseTypeConfigReader,
+  ) {}
 
   async execute(query: ListCasesQuery): Promise<ListEnvelope<CaseResponseDto>> {
     const after = decodeCaseCursor(query.cursor, query.sort);
-    const { sql, params } = caseListSql(query, after);
+    const fieldMatches = await this.fieldMatches(query);
+    const { sql, params } = caseListSql({ ...query, fieldMatches }, after);
     const rows = await this.tx.query<CaseListRow>(sql, params);
     const { data, page } = toPage(rows, query.limit, (row) => [query.sort, row.cursorKey, row.id]);
     return { data: data.map(({ cursorKey: _key, ...item }) => item), page };
+  }
+
+  /** Scoped to one case type, the filters read values as its fields' types. */
+  private async fieldMatches({ actor, filters }: ListCasesQuery) {
+    if (!filters.field) return [];
+    const type = filters.caseTypeId
+      ? await this.types.findCaseType(actor.clientId, filters.caseTypeId)
+      : null;
+    return resolveFieldFilters(filters.field, type?.fields ?? null);
   }
 }

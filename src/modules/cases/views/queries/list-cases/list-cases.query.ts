@@ -7,7 +7,11 @@ import { CaseResponseDto } from '../../../http/case.response.dto';
 /** Which cases a list starts from, before filters: each list route has its own. */
 export type CaseView = 'all' | 'assigned' | 'mine' | 'unassigned';
 
-export type CaseSort = 'createdAt' | 'dueDate' | 'priority';
+export type CaseSort = 'createdAt' | 'dueDate' | 'priority' | 'slaDueAt';
+
+/** The SLA summary a case carries (see refreshSlaSummary in the sla module). */
+export const SLA_STATUSES = ['breached', 'at-risk', 'met'] as const;
+export type SlaStatus = (typeof SLA_STATUSES)[number];
 
 export interface CaseListFilters {
   state?: CaseState[];
@@ -21,6 +25,9 @@ export interface CaseListFilters {
   createdFrom?: Date;
   createdTo?: Date;
   dueBefore?: Date;
+  slaStatus?: SlaStatus[];
+  /** `field.<key>=<value>` filters as sent (resolved by field-filters.ts). */
+  field?: Record<string, unknown>;
 }
 
 export class ListCasesQuery extends Query<ListEnvelope<CaseResponseDto>> {

@@ -1,8 +1,10 @@
 import { Transform, TransformFnParams } from 'class-transformer';
+import { ApiHideProperty } from '@nestjs/swagger';
 import {
   IsDate,
   IsEnum,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -12,9 +14,9 @@ import {
 import { CaseState } from '../../../../../shared/domain/case-state';
 import { PageQueryDto } from '../../../../../shared/http/pagination';
 import { toArray } from '../../../../../shared/http/query-transforms';
-import { CaseSort } from './list-cases.query';
+import { CaseSort, SLA_STATUSES, SlaStatus } from './list-cases.query';
 
-const SORTS: CaseSort[] = ['createdAt', 'dueDate', 'priority'];
+const SORTS: CaseSort[] = ['createdAt', 'dueDate', 'priority', 'slaDueAt'];
 
 const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -102,7 +104,22 @@ export class ListCasesRequestDto extends PageQueryDto {
   @IsDate(instant('dueBefore'))
   dueBefore?: Date;
 
-  /** createdAt: newest first; dueDate: soonest first; priority: most urgent (lowest level) first. Undated or unprioritised cases come last; ties by id. */
+  /** Any of these SLA summaries (breached: an SLA was violated; at-risk: none violated, one warned and not met; met: every SLA met); repeat the parameter or separate with commas. Cases without SLAs never match. */
+  @IsOptional()
+  @Transform(toArray)
+  @IsIn(SLA_STATUSES, { each: true })
+  slaStatus?: SlaStatus[];
+
+  /**
+   * `?field.<key>=<value>` (gathered by the query parser): cases whose custom field equals the
+   * value. Hidden from the schema (a dotted name per key); the list routes describe it.
+   */
+  @ApiHideProperty()
+  @IsOptional()
+  @IsObject({ message: 'field filters are given as field.<key>=<value>' })
+  field?: Record<string, unknown>;
+
+  /** createdAt: newest first; dueDate: soonest first; priority: most urgent (lowest level) first; slaDueAt: the earliest SLA breach still owed first. Undated or unprioritised cases come last; ties by id. */
   @IsOptional()
   @IsIn(SORTS)
   sort?: CaseSort;

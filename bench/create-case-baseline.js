@@ -1,0 +1,118 @@
+/*
+ * The create-case benchmark's baseline, run by bench/create-case.ts in a process of its own (as the
+ * application runs in its own): a bare `node:http` + `pg` server with one route, POST
+ * /api/v1/cases, that verifies the HS256 token and does the writes CreateCaseHandler →
+ * CaseRepository.save does for a case without SLA, priority or comment, in one transaction: case
+ * type lookup, counter, case row, activity entry, outbox event. It answers 201 with the case id.
+ * Its outbox row is written as already relayed (fanned out and published): nothing delivers the
+ * baseline's events, and the service's relay, which shares the database, must not do it for it
+ * (that would put the baseline's deliveries on the service's process and on the baseline's turn).
+ *
+ *   DATABASE_URL=... JWT_SECRET=... [POOL_SIZE=10] [PORT=0] node bench/create-case-baseline.js
+ *
+ * Prints `{"port": n}` on stdout once listening; SIGTERM closes the server and the pool.
+ */
+const { Buffer } = require('node:buffer');
+const { createSecretKey, randomUUID } = require('node:crypto');
+const { createServer } = require('node:http');
+const jwt = require('jsonwebtoken');
+const { Pool } = require('pg');
+
+// A KeyObject, as the service's JwtStrategy keeps it: a string would have jsonwebtoken try it as
+// a PEM public key first on every verify.
+const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET, 'utf8'));
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.POOL_SIZE ?? 10),
+});
+
+async function createCase(tenant, userId, body) {
+  const { caseTypeId, details } = body;
+  if (typeof caseTypeId !== 'string' || typeof details !== 'string') return null;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const type = await client.query(
+      `SELECT id, name FROM case_types WHERE client_id = $1 AND id = $2 AND active`,
+      [tenant, caseTypeId],
+    );
+    if (type.rowCount === 0) {
+      await client.query('ROLLBACK');
+      return null;
+    }
+    const now = new Date();
+    const id = randomUUID();
+    const { rows } = await client.query(
+      `INSERT INTO case_counters (client_id, last_seq) VALUES ($1, 1)
+       ON CONFLICT (client_id) DO UPDATE SET last_seq = case_counters.last_seq + 1
+       RETURNING last_seq`,
+      [tenant],
+    );
+    const seq = rows[0].last_seq;
+    const displayId = `CM${tenant}-${seq}`;
+    await client.query(
+      `INSERT INTO cases (id, client_id, seq, display_id, case_type_id, state, details,
+                          initiator_id, initiator_type, assigned_to_users, assigned_to_groups,
+                          watchers, tags, created_by, created_at, updated_by, updated_at, version)
+       VALUES ($1, $2, $3, $4, $5, 'NEW', $6, $7, 'USER', '{}', '{}', '{}', '{}', $7, $8, $7, $8, 1)`,
+      [id, tenant, seq, displayId, caseTypeId, details, userId, now],
+    );
+    const payload = JSON.stringify({ caseId: id, displayId, caseTypeId, state: 'NEW' });
+    await client.query(
+      `INSERT INTO case_activities (client_id, case_id, type, actor_id, occurred_at, data)
+       VALUES ($1, $2, 'case.created', $3, $4, $5::jsonb)`,
+      [tenant, id, userId, now, payload],
+    );
+    await client.query(
+      `WITH counter AS (
+         INSERT INTO outbox_sequences AS s (client_id, aggregate_id, last_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (client_id, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
+         RETURNING last_seq)
+       INSERT INTO outbox (client_id, type, aggregate_id, payload, occurred_at, seq,
+                           fanned_out_at, published_at)
+       SELECT $1, 'case.created', $2, $3::jsonb, $4, last_seq, $4, $4 FROM counter`,
+      [tenant, id, payload, now],
+    );
+    await client.query('COMMIT');
+    return { id, displayId };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+const server = createServer((req, res) => {
+  const reply = (status, body) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  void (async () => {
+    try {
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      const claims = jwt.verify(token, secret, { algorithms: ['HS256'] });
+      if (req.method !== 'POST' || req.url !== '/api/v1/cases') return reply(404, {});
+      const created = await createCase(claims.client_id, claims.sub, await readBody(req));
+      if (!created) return reply(400, {});
+      reply(201, { code: 'CASE0600', data: created });
+    } catch (error) {
+      reply(500, { message: String(error) });
+    }
+  })();
+});
+
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
+});
+process.once('SIGTERM', () => {
+  server.close();
+  server.closeAllConnections();
+  void pool.end().then(() => process.exit(0));
+});

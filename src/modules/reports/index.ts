@@ -1,0 +1,2 @@
+// The public face of the reports module: the only file other modules may import.
+export { ReportsModule } from './reports.module';
