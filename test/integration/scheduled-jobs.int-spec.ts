@@ -13,6 +13,10 @@ import { QueueModule } from '../../src/shared/queue/queue.module';
 import { StorageModule } from '../../src/shared/storage/storage.module';
 import { NotificationsModule } from '../../src/shared/notifications/notifications.module';
 import { DirectoryModule } from '../../src/modules/directory';
+import { JobSettingsStore } from '../../src/shared/scheduling/job-settings';
+import { seedSlaCases } from '../proof/support/job-effects';
+import { PrivateDatabase, privateDatabase } from '../support/scratch-database';
+import { newTenant } from '../support/test-env';
 import { createTestModule, TestModule } from '../support/test-module';
 
 /** The jobs' modules and what they need, without HTTP. */
@@ -29,21 +33,26 @@ const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 /** Never fires during a test run: the jobs are registered, and triggered by hand. */
 const NEVER = '0 0 1 1 *';
 const TYPE_IDS = ['0b9e8f5c-3a4d-4c2b-9e1f-7a6b5c4d3e2f', '1b9e8f5c-3a4d-4c2b-9e1f-7a6b5c4d3e2f'];
-const SUMMARY = { checked: 3, warned: 2, violated: 1, errors: 0, stopped: false };
+const SUMMARY = { checked: 3, warned: 2, violated: 1, escalated: 0, errors: 0, stopped: false };
 
 /**
  * The built-in jobs: registered only when JOBS_ENABLED, each running the check for every tenant
- * under its advisory lock. The checks themselves are stubbed here: run for real, an all-tenant
- * check would mark other test files' cases on the shared database.
+ * under its advisory lock. They run on a database of their own: every tenant's run is logged in
+ * `job_runs` and old runs are pruned, which on the shared test database would add runs to, and
+ * prune runs from, other test files' tenants. The checks themselves are stubbed.
  */
 describe(`scheduled jobs (integration, ${engine})`, () => {
   describe('with JOBS_ENABLED=true', () => {
+    let database: PrivateDatabase;
     let t: TestModule;
 
     beforeAll(async () => {
+      // Migrated by the module's DatabaseModule as it starts.
+      database = await privateDatabase('scheduled_jobs');
       t = await createTestModule(JOB_MODULES, {
         queue: { consume: false },
         env: {
+          DATABASE_URL: database.url,
           JOBS_ENABLED: 'true',
           SLA_CHECK_CRON: NEVER,
           DUE_DATE_CHECK_CRON: '0 0 2 1 *',
@@ -54,7 +63,10 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
       });
     });
     afterEach(() => jest.restoreAllMocks());
-    afterAll(() => t?.close());
+    afterAll(async () => {
+      await t?.close();
+      await database?.drop();
+    });
 
     it('registers the three jobs on their configured crons', () => {
       const jobs = t.get(SchedulerRegistry).getCronJobs();
@@ -69,7 +81,26 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
       expect([...jobs.values()].every((job) => job.isActive)).toBe(true);
     });
 
-    it('a tick runs the check for every tenant with the configured continueOnError', async () => {
+    it('a tick runs each job per tenant, with the tenant’s settings over the defaults', async () => {
+      // A tenant with an SLA due, an auto-close case type and its own due-date case type; and
+      // one whose settings turn the SLA check and auto-close off.
+      const [on, off] = [newTenant(), newTenant()];
+      for (const tenant of [on, off]) {
+        await seedSlaCases(t.dataSource, tenant, 5);
+        await t.dataSource.query(
+          `UPDATE case_types SET auto_close_hours = 1 WHERE client_id = $1`,
+          [tenant],
+        );
+      }
+      t.clock.set(new Date());
+      const [{ id: typeId }] = await t.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM case_types WHERE client_id = $1`,
+        [on],
+      );
+      const settings = t.get(JobSettingsStore);
+      await settings.save(on, { dueDateCaseTypeIds: [typeId] }, 'admin');
+      await settings.save(off, { enabled: { slaCheck: false, autoClose: false } }, 'admin');
+
       const sla = jest.spyOn(t.get(SlaCheck), 'run').mockResolvedValue(SUMMARY);
       const dueDates = jest
         .spyOn(t.get(DueDateCheck), 'run')
@@ -83,32 +114,74 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
       }
       await new Promise((resolve) => setImmediate(resolve));
 
-      expect(sla).toHaveBeenCalledWith({ continueOnError: false });
-      expect(dueDates).toHaveBeenCalledWith({ caseTypeIds: TYPE_IDS, continueOnError: false });
-      expect(autoClose).toHaveBeenCalledWith();
-      expect(sla.mock.calls[0][0]).not.toHaveProperty('clientId');
+      const tenantsOf = (spy: jest.SpyInstance) =>
+        spy.mock.calls.map(([input]) => (input as { clientId: string }).clientId);
+      expect(sla).toHaveBeenCalledWith({ clientId: on, continueOnError: false });
+      expect(tenantsOf(sla)).not.toContain(off);
+      expect(sla.mock.calls.every(([input]) => input.clientId)).toBe(true);
+      expect(dueDates).toHaveBeenCalledWith({
+        clientId: on,
+        caseTypeIds: [typeId],
+        continueOnError: false,
+      });
+      expect(tenantsOf(dueDates)).not.toContain(off);
+      expect(autoClose).toHaveBeenCalledWith({ clientId: on });
+      expect(tenantsOf(autoClose)).not.toContain(off);
+      const runs = await t.dataSource.query(
+        `SELECT client_id, job, trigger, counts, ended_at IS NOT NULL AS ended FROM job_runs
+          WHERE client_id = ANY($1) ORDER BY job`,
+        [[on, off]],
+      );
+      expect(runs).toEqual([
+        {
+          client_id: on,
+          job: 'auto-close',
+          trigger: 'schedule',
+          counts: { enqueued: 4 },
+          ended: true,
+        },
+        expect.objectContaining({ client_id: on, job: 'due-date-check', ended: true }),
+        {
+          client_id: on,
+          job: 'sla-check',
+          trigger: 'schedule',
+          counts: { checked: 3, warned: 2, violated: 1, escalated: 0 },
+          ended: true,
+        },
+      ]);
     });
 
-    it('returns the summary of a run, and null for a run that failed', async () => {
+    it('sums its tenants’ runs; a failing tenant is an error in its own run, not the job’s end', async () => {
       const job = t.get(SlaCheckJob);
-      jest.spyOn(t.get(SlaCheck), 'run').mockResolvedValueOnce(SUMMARY);
-      expect(await job.run()).toEqual(SUMMARY);
-      jest.spyOn(t.get(SlaCheck), 'run').mockRejectedValueOnce(new Error('database gone'));
-      expect(await job.run()).toBeNull();
-      // For real: the configured case types do not exist, so every tenant has nothing due.
-      expect(await t.get(DueDateCheckJob).run()).toEqual({
-        checked: 0,
-        warned: 0,
-        exceeded: 0,
-        errors: 0,
-        stopped: false,
+      const check = jest.spyOn(t.get(SlaCheck), 'run').mockResolvedValue(SUMMARY);
+      const sum = await job.run();
+      const tenants = check.mock.calls.length;
+      expect(tenants).toBeGreaterThan(0);
+      expect(sum).toEqual({
+        ...SUMMARY,
+        checked: 3 * tenants,
+        warned: 2 * tenants,
+        violated: tenants,
       });
+
+      check.mockReset().mockRejectedValue(new Error('database gone'));
+      const failed = await job.run();
+      expect(failed).toMatchObject({ checked: 0, errors: check.mock.calls.length });
+      const [last] = await t.dataSource.query(
+        `SELECT ended_at IS NOT NULL AS ended, errors, stopped, failure FROM job_runs
+          WHERE client_id = $1 AND job = 'sla-check' ORDER BY started_at DESC, seq DESC LIMIT 1`,
+        [check.mock.calls[0][0].clientId],
+      );
+      expect(last).toEqual({ ended: true, errors: 1, stopped: true, failure: 'database gone' });
+      // For real: the configured case types do not exist, so no tenant has any to check.
+      expect(await t.get(DueDateCheckJob).run()).toMatchObject({ errors: 0, stopped: false });
     });
 
     if (process.env.TEST_DATABASE_URL) {
       it('skips a run while another replica holds the job’s advisory lock', async () => {
         const check = jest.spyOn(t.get(SlaCheck), 'run').mockResolvedValue(SUMMARY);
-        const replica = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+        // Advisory locks belong to a database: the other replica works on the jobs' one.
+        const replica = new Client({ connectionString: database.url });
         await replica.connect();
         try {
           const key = [7_310_421, lockKey(SLA_CHECK_JOB)];
@@ -117,8 +190,8 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
           expect(check).not.toHaveBeenCalled();
 
           await replica.query('SELECT pg_advisory_unlock($1::int, $2::int)', key);
-          expect(await t.get(SlaCheckJob).run()).toEqual(SUMMARY);
-          expect(check).toHaveBeenCalledTimes(1);
+          expect(await t.get(SlaCheckJob).run()).not.toBeNull();
+          expect(check).toHaveBeenCalled();
         } finally {
           await replica.end();
         }
@@ -126,16 +199,19 @@ describe(`scheduled jobs (integration, ${engine})`, () => {
 
       it('of two overlapping runs in two replicas, only one checks', async () => {
         let release!: () => void;
-        const check = jest
-          .spyOn(t.get(SlaCheck), 'run')
-          .mockImplementation(() => new Promise((resolve) => (release = () => resolve(SUMMARY))));
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        const check = jest.spyOn(t.get(SlaCheck), 'run').mockImplementation(async () => {
+          await gate;
+          return SUMMARY;
+        });
         const job = t.get(SlaCheckJob);
         const first = job.run();
         await new Promise((resolve) => setTimeout(resolve, 200));
-        expect(await job.run()).toBeNull();
-        release();
-        expect(await first).toEqual(SUMMARY);
         expect(check).toHaveBeenCalledTimes(1);
+        expect(await job.run()).toBeNull();
+        expect(check).toHaveBeenCalledTimes(1);
+        release();
+        expect(await first).not.toBeNull();
       });
     }
   });
