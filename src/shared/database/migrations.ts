@@ -19,6 +19,7 @@ import { CaseFields1765940000000 } from './migrations/1765940000000-case-fields'
 import { CommentVisibility1765950000000 } from './migrations/1765950000000-comment-visibility';
 import { CaseMerge1765960000000 } from './migrations/1765960000000-case-merge';
 import { CaseTypeAssignment1765970000000 } from './migrations/1765970000000-case-type-assignment';
+import { OutboxTaps1765980000000 } from './migrations/1765980000000-outbox-taps';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CommentVisibility1765950000000,
   CaseMerge1765960000000,
   CaseTypeAssignment1765970000000,
+  OutboxTaps1765980000000,
 ];

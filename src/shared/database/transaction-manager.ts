@@ -69,6 +69,11 @@ export class TransactionManager {
     }
   }
 
+  /** Runs `work` outside the enclosing transaction, if any: what it queries goes to the pool. */
+  outside<T>(work: () => T): T {
+    return this.storage.exit(work);
+  }
+
   /** Registers a reaction that runs once the enclosing transaction has committed. */
   afterCommit(fn: () => unknown): void {
     const context = this.storage.getStore();

@@ -16,10 +16,7 @@ export interface FailedDelivery {
   error: string;
 }
 
-interface ClaimedRow {
-  id: string;
-  attempts: number;
-  lease: Date;
+interface EventRow {
   event_id: string;
   type: string;
   client_id: string;
@@ -27,6 +24,12 @@ interface ClaimedRow {
   seq: string;
   occurred_at: Date;
   payload: Record<string, unknown>;
+}
+
+interface ClaimedRow extends EventRow {
+  id: string;
+  attempts: number;
+  lease: Date;
   depth: string;
   n: string;
 }
@@ -39,16 +42,26 @@ export class OutboxDeliveryStore {
   /**
    * Claims a batch of outbox rows not fanned out yet (SKIP LOCKED: replicas take different rows)
    * and writes a delivery per subscriber `route` names; a row nobody handles is published at once.
+   * `observe` gets the batch's events (by occurrence, then sequence) before the fan-out commits,
+   * outside its transaction (what an event bus handler queries does not join it).
    */
-  fanOut(limit: number, now: Date, route: (type: string) => string[]): Promise<number> {
+  fanOut(
+    limit: number,
+    now: Date,
+    route: (type: string) => string[],
+    observe?: (events: OutboxEvent[]) => void,
+  ): Promise<number> {
     return this.tx.run(async () => {
-      const rows = await this.tx.query<{ id: string; type: string }>(
-        `SELECT id, type FROM outbox WHERE fanned_out_at IS NULL
+      const rows = await this.tx.query<EventRow>(
+        `SELECT id AS event_id, type, client_id, aggregate_id, seq, occurred_at, payload
+           FROM outbox WHERE fanned_out_at IS NULL
           ORDER BY occurred_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
       if (rows.length === 0) return 0;
-      const pairs = rows.flatMap((r) => route(r.type).map((subscriber) => [subscriber, r.id]));
+      const pairs = rows.flatMap((r) =>
+        route(r.type).map((subscriber) => [subscriber, r.event_id]),
+      );
       if (pairs.length > 0) {
         await this.tx.query(
           `INSERT INTO outbox_deliveries
@@ -64,8 +77,19 @@ export class OutboxDeliveryStore {
         `UPDATE outbox SET fanned_out_at = $3,
                 published_at = CASE WHEN id = ANY($2::uuid[]) THEN NULL ELSE $3::timestamptz END
           WHERE id = ANY($1::uuid[])`,
-        [rows.map((r) => r.id), routed, now],
+        [rows.map((r) => r.event_id), routed, now],
       );
+      if (observe) {
+        const events = rows
+          .map(toEvent)
+          .sort(
+            (a, b) =>
+              a.occurredAt.getTime() - b.occurredAt.getTime() ||
+              a.sequence - b.sequence ||
+              a.id.localeCompare(b.id),
+          );
+        this.tx.outside(() => observe(events));
+      }
       return rows.length;
     });
   }
@@ -222,18 +246,17 @@ export class OutboxDeliveryStore {
 }
 
 function toClaimed(r: ClaimedRow): ClaimedDelivery {
-  return {
-    id: String(r.id),
-    attempts: r.attempts,
-    lease: r.lease,
-    event: new OutboxEvent(
-      r.event_id,
-      r.type,
-      r.client_id,
-      r.aggregate_id,
-      Number(r.seq),
-      r.occurred_at,
-      r.payload,
-    ),
-  };
+  return { id: String(r.id), attempts: r.attempts, lease: r.lease, event: toEvent(r) };
+}
+
+function toEvent(r: EventRow): OutboxEvent {
+  return new OutboxEvent(
+    r.event_id,
+    r.type,
+    r.client_id,
+    r.aggregate_id,
+    Number(r.seq),
+    r.occurred_at,
+    r.payload,
+  );
 }

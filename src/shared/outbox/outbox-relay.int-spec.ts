@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,8 +12,10 @@ import {
 } from '../../../test/support/outbox-relay-test-module';
 import { advance, eventually } from '../../../test/support/queue-test-module';
 import { newTenant } from '../../../test/support/test-env';
+import { TransactionManager } from '../database/transaction-manager';
 import { Metrics } from '../operations/metrics';
 import { OutboxEvent } from './outbox-event';
+import { OutboxTap } from './outbox-tap';
 import { privateDatabase, type PrivateDatabase } from '../../../test/support/scratch-database';
 
 @EventsHandler(OutboxEvent)
@@ -21,6 +24,24 @@ class BusRecorder implements IEventHandler<OutboxEvent> {
 
   handle(event: OutboxEvent): void {
     BusRecorder.seen.push(event);
+  }
+}
+
+/** Records each batch it is handed; throws on a `test.tap-throws` event (after recording). */
+@Injectable()
+class RecordingTap extends OutboxTap {
+  static readonly batches: OutboxEvent[][] = [];
+  static readonly inTransaction: boolean[] = [];
+  readonly name = 'recording-tap';
+
+  constructor(private readonly tx: TransactionManager) {
+    super();
+  }
+
+  observe(events: readonly OutboxEvent[]): void {
+    RecordingTap.batches.push([...events]);
+    RecordingTap.inTransaction.push(this.tx.inTransaction);
+    if (events.some((e) => e.type === 'test.tap-throws')) throw new Error('tap refuses');
   }
 }
 
@@ -46,7 +67,7 @@ describe('OutboxRelay (integration)', () => {
         }),
       ],
       { retryBaseMs: RETRY_BASE_MS, retentionMs: RETENTION_MS, batchSize: 7 },
-      [BusRecorder],
+      [BusRecorder, RecordingTap],
     );
   }, 120_000);
   afterAll(async () => {
@@ -110,6 +131,49 @@ describe('OutboxRelay (integration)', () => {
     expect(bus()[0]).toBeInstanceOf(OutboxEvent);
     expect((await rowsOf(tenant)).filter((r) => r.published_at === null)).toEqual([]);
     expect(await deliveriesOf(tenant)).toEqual([]);
+  });
+
+  it('hands taps each fanned-out batch in per-aggregate order, writes them no deliveries, and goes on when one throws', async () => {
+    await t.relay.drain();
+    RecordingTap.batches.length = 0;
+    RecordingTap.inTransaction.length = 0;
+    const tenant = newTenant();
+    const [a, b] = [randomUUID(), randomUUID()];
+    const counted = async () => {
+      const text = await t.moduleRef.get(Metrics).registry.metrics();
+      const line = text.split('\n').find((l) => l.startsWith('domain_events_total{type="test.x"}'));
+      return Number(line?.split(' ')[1] ?? 0);
+    };
+    const before = await counted();
+    await append(
+      event(tenant, a, 'test.x'),
+      event(tenant, b, 'test.x'),
+      event(tenant, a, 'test.x'),
+    );
+    await append(event(tenant, b, 'test.tap-throws'), event(tenant, a, 'test.x'));
+
+    const { fannedOut } = await t.relay.pollOnce();
+
+    expect(fannedOut).toBe(5);
+    const seen = RecordingTap.batches.flat().filter((e) => e.clientId === tenant);
+    const lane = (aggregate: string) =>
+      seen.filter((e) => e.aggregateId === aggregate).map((e) => e.sequence);
+    expect(lane(a)).toEqual([1, 2, 3]);
+    expect(lane(b)).toEqual([1, 2]);
+    expect(seen[0]).toBeInstanceOf(OutboxEvent);
+    // Before the fan-out commits, yet outside its transaction: a tap's queries would not join it.
+    expect(RecordingTap.inTransaction).not.toContain(true);
+    expect(await counted()).toBe(before + 4);
+    const subscribers = await t.tx.query<{ subscriber: string }>(
+      `SELECT DISTINCT subscriber FROM outbox_deliveries WHERE client_id = $1 ORDER BY subscriber`,
+      [tenant],
+    );
+    expect(subscribers.map((r) => r.subscriber)).toEqual(['all-types']);
+
+    // The throw lost nothing else: every row is fanned out, delivered and published.
+    await t.relay.drain();
+    expect(lanes(log, 'all-types').get(b)).toEqual([1, 2]);
+    expect((await rowsOf(tenant)).filter((r) => r.published_at === null)).toEqual([]);
   });
 
   it('numbers in commit order: a writer of an aggregate waits for the open transaction before it, whose rollback leaves no gap', async () => {

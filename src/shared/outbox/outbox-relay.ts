@@ -12,7 +12,9 @@ import { Outbox } from './outbox';
 import { ClaimedDelivery, FailedDelivery, OutboxDeliveryStore } from './outbox-delivery.store';
 import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRelaySettings, retryDelayMs } from './outbox-relay.settings';
+import { OutboxEvent } from './outbox-event';
 import { OutboxSubscriber } from './outbox-subscriber';
+import { OutboxTap } from './outbox-tap';
 
 const PURGE_BATCH = 1000;
 const MAX_ERROR_LENGTH = 2000;
@@ -24,13 +26,15 @@ const MAX_ERROR_LENGTH = 2000;
  * failing subscriber or case holds up only itself. Claims are leases: a relay killed mid-batch
  * loses nothing, its claims are delivered again once the lease ends (at least once). It runs
  * after OUTBOX_POLL_INTERVAL_MS, and OUTBOX_WAKE_DELAY_MS after a local commit that wrote outbox
- * rows (the commits within that delay share the round).
+ * rows (the commits within that delay share the round). Taps (OutboxTap) see each fanned-out
+ * batch instead, with no deliveries.
  */
 @Injectable()
 export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly loop: PollingLoop;
   private subscribers: OutboxSubscriber[] = [];
+  private taps: OutboxTap[] = [];
   private nextPurgeAt = 0;
   private stopListening?: () => void;
 
@@ -52,12 +56,16 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
   }
 
   onModuleInit(): void {
-    this.subscribers = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is OutboxSubscriber => instance instanceof OutboxSubscriber);
+    const providers = this.discovery.getProviders().map((wrapper) => wrapper.instance as unknown);
+    this.subscribers = providers.filter(
+      (instance): instance is OutboxSubscriber => instance instanceof OutboxSubscriber,
+    );
+    this.taps = providers.filter(
+      (instance): instance is OutboxTap => instance instanceof OutboxTap,
+    );
     const names = this.subscribers.map((s) => s.name);
-    const twice = names.filter((name, i) => names.indexOf(name) !== i);
+    const all = [...names, ...this.taps.map((t) => t.name)];
+    const twice = all.filter((name, i) => all.indexOf(name) !== i);
     if (twice.length > 0) throw new Error(`outbox subscribers named twice: ${twice.join(', ')}`);
     this.metrics.subscribers = names;
   }
@@ -89,8 +97,11 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
 
   /** One round: a batch of fan-out, then a batch of deliveries per subscriber, concurrently. */
   async pollOnce(): Promise<{ fannedOut: number; claimed: number[]; delivered: number }> {
-    const fannedOut = await this.store.fanOut(this.settings.batchSize, this.clock.now(), (type) =>
-      this.subscribers.filter((s) => s.handles(type)).map((s) => s.name),
+    const fannedOut = await this.store.fanOut(
+      this.settings.batchSize,
+      this.clock.now(),
+      (type) => this.subscribers.filter((s) => s.handles(type)).map((s) => s.name),
+      (events) => this.tap(events),
     );
     const outcomes = await Promise.all(this.subscribers.map((s) => this.deliverBatch(s)));
     return {
@@ -119,6 +130,19 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
     }
     const full = this.settings.batchSize;
     return fannedOut === full || claimed.some((n) => n === full);
+  }
+
+  private tap(events: OutboxEvent[]): void {
+    for (const tap of this.taps) {
+      try {
+        tap.observe(events);
+      } catch (error) {
+        this.logger.warn(
+          { tap: tap.name, events: events.length, error: errorText(error) },
+          'outbox tap failed; its events are not retried',
+        );
+      }
+    }
   }
 
   private async deliverBatch(subscriber: OutboxSubscriber) {

@@ -6,14 +6,15 @@ import { OutboxDeliveryStore } from './outbox-delivery.store';
 import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxRelaySettings } from './outbox-relay.settings';
-import { EventBusSubscriber } from './subscribers/event-bus.subscriber';
-import { EventMetricsSubscriber } from './subscribers/event-metrics.subscriber';
+import { EventBusTap } from './taps/event-bus.tap';
+import { EventMetricsTap } from './taps/event-metrics.tap';
 
-const subscribers = [EventBusSubscriber, EventMetricsSubscriber];
+const taps = [EventBusTap, EventMetricsTap];
 
 /**
  * The outbox relay. Outbox (the writer) lives in DatabaseModule beside the transactions it joins;
- * a feature module subscribes by providing an OutboxSubscriber, found here by discovery.
+ * a feature module subscribes by providing an OutboxSubscriber (or, for in-process observers that
+ * write nothing, an OutboxTap), found here by discovery.
  */
 @Module({
   imports: [DiscoveryModule, OperationsModule],
@@ -26,7 +27,7 @@ const subscribers = [EventBusSubscriber, EventMetricsSubscriber];
     OutboxDeliveryStore,
     OutboxMetrics,
     OutboxRelay,
-    ...subscribers,
+    ...taps,
   ],
   exports: [OutboxRelay],
 })

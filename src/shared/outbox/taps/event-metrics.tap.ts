@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { Metrics } from '../../operations/metrics';
 import { OutboxEvent } from '../outbox-event';
-import { OutboxSubscriber } from '../outbox-subscriber';
+import { OutboxTap } from '../outbox-tap';
 
 /** Counts committed domain events by type on /metrics (`domain_events_total`). */
 @Injectable()
-export class EventMetricsSubscriber extends OutboxSubscriber {
+export class EventMetricsTap extends OutboxTap {
   readonly name = 'event-metrics';
   private readonly events: Counter<'type'>;
 
@@ -14,14 +14,13 @@ export class EventMetricsSubscriber extends OutboxSubscriber {
     super();
     this.events = new Counter({
       name: 'domain_events_total',
-      help: 'Committed domain events by type (at least once: a crashed relay may count again)',
+      help: 'Committed domain events by type (at least once: a relay that dies mid fan-out may count again)',
       labelNames: ['type'] as const,
       registers: [metrics.registry],
     });
   }
 
-  handle(event: OutboxEvent): Promise<void> {
-    this.events.inc({ type: event.type });
-    return Promise.resolve();
+  observe(events: readonly OutboxEvent[]): void {
+    for (const event of events) this.events.inc({ type: event.type });
   }
 }

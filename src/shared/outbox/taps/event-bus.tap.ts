@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { OutboxEvent } from '../outbox-event';
-import { OutboxSubscriber } from '../outbox-subscriber';
+import { OutboxTap } from '../outbox-tap';
 
 /**
  * Publishes every committed event on the in-process CQRS event bus, as an OutboxEvent
@@ -9,15 +9,14 @@ import { OutboxSubscriber } from '../outbox-subscriber';
  * handlers' failures are only logged, so a reaction that must happen is an OutboxSubscriber.
  */
 @Injectable()
-export class EventBusSubscriber extends OutboxSubscriber {
+export class EventBusTap extends OutboxTap {
   readonly name = 'event-bus';
 
   constructor(private readonly eventBus: EventBus) {
     super();
   }
 
-  handle(event: OutboxEvent): Promise<void> {
-    this.eventBus.publish(event);
-    return Promise.resolve();
+  observe(events: readonly OutboxEvent[]): void {
+    this.eventBus.publishAll([...events]);
   }
 }
