@@ -8,6 +8,7 @@ import { DatabaseModule } from '../../src/shared/database/database.module';
 import { TransactionManager } from '../../src/shared/database/transaction-manager';
 import { DomainEvent } from '../../src/shared/domain/domain-event';
 import { Outbox } from '../../src/shared/outbox/outbox';
+import { OutboxEvent } from '../../src/shared/outbox/outbox-event';
 import { OutboxModule } from '../../src/shared/outbox/outbox.module';
 import { OutboxRelay } from '../../src/shared/outbox/outbox-relay';
 import { OutboxRelaySettings } from '../../src/shared/outbox/outbox-relay.settings';
@@ -94,7 +95,10 @@ export interface Seen {
   attempt: number;
 }
 
-/** Records every delivery into `log`; `fail` decides which deliveries throw. */
+/**
+ * Records every delivery into `log`; `types` and `accepts` (on the payload) decide what it
+ * receives, `fail` which deliveries throw.
+ */
 export class RecordingSubscriber extends OutboxSubscriber {
   constructor(
     readonly name: string,
@@ -102,6 +106,7 @@ export class RecordingSubscriber extends OutboxSubscriber {
     private readonly options: {
       instance?: string;
       types?: string[];
+      accepts?: (payload: Record<string, unknown>) => boolean;
       fail?: (seen: Seen) => boolean;
       delayMs?: number;
     } = {},
@@ -111,6 +116,10 @@ export class RecordingSubscriber extends OutboxSubscriber {
 
   override handles(type: string): boolean {
     return !this.options.types || this.options.types.includes(type);
+  }
+
+  override receives(event: OutboxEvent): boolean {
+    return this.handles(event.type) && (this.options.accepts?.(event.payload) ?? true);
   }
 
   async handle(

@@ -6,6 +6,7 @@ import {
   FollowedCase,
   followersOf,
 } from './case-notification.policy';
+import { CaseNotificationsSubscriber } from './case-notifications.subscriber';
 
 const AT = new Date('2026-01-05T10:00:00.000Z');
 
@@ -149,6 +150,19 @@ describe('case notification policy', () => {
       toState: 'RESOLVED',
     });
     expect(notify(...quiet, noCase)).toEqual([]);
+  });
+
+  it('gives the subscriber a delivery only of what tells someone something', () => {
+    // receives() reads the event alone: the subscriber's database and notifier are not involved.
+    const subscriber = new CaseNotificationsSubscriber(null as never, null as never);
+    const created = event('case.created', 'alice', { toState: 'OPENED' });
+    const resolved = event('case.resolved', 'alice', { fromState: 'OPENED', toState: 'RESOLVED' });
+    const lonely = { ...kase, watchers: ['alice'], assignedToUsers: [], assignedToGroups: [] };
+    const unheard = event('case.commented', 'alice', { comment: { text: 'x' } }, lonely);
+    const received = [created, resolved, unheard, event('case.tags-added', 'uma')].map((e) =>
+      subscriber.receives(e),
+    );
+    expect(received).toEqual([false, true, false, false]);
   });
 
   it('notifies no one when nobody follows but the actor', () => {

@@ -25,6 +25,11 @@ export class CaseNotificationsSubscriber extends OutboxSubscriber {
     return notifiesOf(type);
   }
 
+  /** Only what tells someone something: a created case or a new tag gets no delivery at all. */
+  override receives(event: OutboxEvent): boolean {
+    return this.handles(event.type) && caseNotifications(event).length > 0;
+  }
+
   async handle(event: OutboxEvent): Promise<void> {
     const notifications = caseNotifications(event);
     if (notifications.length === 0) return;

@@ -41,14 +41,14 @@ export class OutboxDeliveryStore {
 
   /**
    * Claims a batch of outbox rows not fanned out yet (SKIP LOCKED: replicas take different rows)
-   * and writes a delivery per subscriber `route` names; a row nobody handles is published at once.
+   * and writes a delivery per subscriber `route` names; a row nobody receives is published at once.
    * `observe` gets the batch's events (by occurrence, then sequence) before the fan-out commits,
    * outside its transaction (what an event bus handler queries does not join it).
    */
   fanOut(
     limit: number,
     now: Date,
-    route: (type: string) => string[],
+    route: (event: OutboxEvent) => string[],
     observe?: (events: OutboxEvent[]) => void,
   ): Promise<number> {
     return this.tx.run(async () => {
@@ -59,9 +59,8 @@ export class OutboxDeliveryStore {
         [limit],
       );
       if (rows.length === 0) return 0;
-      const pairs = rows.flatMap((r) =>
-        route(r.type).map((subscriber) => [subscriber, r.event_id]),
-      );
+      const events = rows.map(toEvent);
+      const pairs = events.flatMap((e) => route(e).map((subscriber) => [subscriber, e.id]));
       if (pairs.length > 0) {
         await this.tx.query(
           `INSERT INTO outbox_deliveries
@@ -77,18 +76,16 @@ export class OutboxDeliveryStore {
         `UPDATE outbox SET fanned_out_at = $3,
                 published_at = CASE WHEN id = ANY($2::uuid[]) THEN NULL ELSE $3::timestamptz END
           WHERE id = ANY($1::uuid[])`,
-        [rows.map((r) => r.event_id), routed, now],
+        [events.map((e) => e.id), routed, now],
       );
       if (observe) {
-        const events = rows
-          .map(toEvent)
-          .sort(
-            (a, b) =>
-              a.occurredAt.getTime() - b.occurredAt.getTime() ||
-              a.sequence - b.sequence ||
-              a.id.localeCompare(b.id),
-          );
-        this.tx.outside(() => observe(events));
+        const ordered = [...events].sort(
+          (a, b) =>
+            a.occurredAt.getTime() - b.occurredAt.getTime() ||
+            a.sequence - b.sequence ||
+            a.id.localeCompare(b.id),
+        );
+        this.tx.outside(() => observe(ordered));
       }
       return rows.length;
     });

@@ -100,7 +100,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
     const fannedOut = await this.store.fanOut(
       this.settings.batchSize,
       this.clock.now(),
-      (type) => this.subscribers.filter((s) => s.handles(type)).map((s) => s.name),
+      (event) => this.subscribers.filter((s) => s.receives(event)).map((s) => s.name),
       (events) => this.tap(events),
     );
     const outcomes = await Promise.all(this.subscribers.map((s) => this.deliverBatch(s)));

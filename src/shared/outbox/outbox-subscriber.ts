@@ -21,8 +21,18 @@ export interface DeliveryContext {
 export abstract class OutboxSubscriber {
   abstract readonly name: string;
 
+  /** Whether events of `type` may concern this subscriber (all, unless overridden). */
   handles(_type: string): boolean {
     return true;
+  }
+
+  /**
+   * Whether this subscriber gets `event`: `handles(event.type)`, unless overridden to read the
+   * payload too. Decided once, as the relay fans the event out, from the event alone; an event
+   * refused here gets no delivery, and costs the relay no write.
+   */
+  receives(event: OutboxEvent): boolean {
+    return this.handles(event.type);
   }
 
   abstract handle(event: OutboxEvent, context: DeliveryContext): Promise<void>;
