@@ -5,21 +5,32 @@ import { createCase } from '../support/builders/case-lifecycle.builder';
 import { DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { expectPermissionMatrix } from '../support/permission-matrix';
 import { createTestApp, TEST_START, TestApp } from '../support/test-app';
+import { PrivateDatabase, privateDatabase } from '../support/scratch-database';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
 
 const SLA = { name: 'First response', warnAfterMinutes: 15, breachAfterMinutes: 60 };
 const { CASE_ALL, CASE_CHECK_SLA, CASE_CHECK_DUE_DATES, CASE_AUTOCLOSE_VIEW } = Permission;
 
+/**
+ * On a database of its own: the scheduled SLA check run here logs a run for every tenant, and
+ * other test files' all-tenant jobs would log runs for this file's tenants on a shared one.
+ */
 describe('Jobs: runs and settings (e2e)', () => {
+  let database: PrivateDatabase;
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Migrated by the app's DatabaseModule as it starts.
+    database = await privateDatabase('jobs_runs');
+    t = await createTestApp({ DATABASE_URL: database.url });
   });
   beforeEach(() => t.clock.set(TEST_START));
   afterEach(() => jest.restoreAllMocks());
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
 
   /** A tenant with an SLA'd case type and one case whose warning is due. */
   async function dueTenant() {
@@ -187,8 +198,8 @@ describe('Jobs: runs and settings (e2e)', () => {
       saved.body.data,
     );
 
-    // Disabled: the scheduled check passes the tenant by; enabled again, it checks it. (Other
-    // test files' tenants on the shared database are only counted, never marked.)
+    // Disabled: the scheduled check passes the tenant by; enabled again, it checks it. (This
+    // file's other tenants are only counted, never marked.)
     const check = t.app.get(SlaCheck);
     const real = check.run.bind(check);
     const run = jest.spyOn(check, 'run').mockImplementation(async (input) => {

@@ -10,6 +10,7 @@ import {
 } from '../../../../test/support/test-module';
 import { AutoCloseModule } from '../auto-close.module';
 import { newTenant } from '../../../../test/support/test-env';
+import { PrivateDatabase, privateDatabase } from '../../../../test/support/scratch-database';
 import { CaseState } from '../../../shared/domain/case-state';
 import { MessageQueue, QueueMessage } from '../../../shared/queue/message-queue';
 import { EmbeddedQueueConsumer } from '../../../shared/queue/embedded/embedded-queue.consumer';
@@ -33,7 +34,12 @@ const VISIBILITY_SECONDS = 30;
 const at = (hours: number) => new Date(TEST_START.getTime() + hours * HOUR);
 
 /** Auto-close end to end through the embedded queue: job → queue → consumer → Complete command. */
+/**
+ * On a database of its own: the scheduled job walks every tenant, and logs and prunes a run for
+ * each in `job_runs`, which on the shared test database would touch other files' tenants.
+ */
 describe(`auto-close (integration, ${engine})`, () => {
+  let database: PrivateDatabase;
   let t: TestModule;
   let bus: CommandBus;
   let consumer: EmbeddedQueueConsumer;
@@ -41,8 +47,10 @@ describe(`auto-close (integration, ${engine})`, () => {
   let queueName: string;
 
   beforeAll(async () => {
+    // Migrated by the module's DatabaseModule as it starts.
+    database = await privateDatabase('auto_close');
     t = await createTestModule(AUTO_CLOSE_MODULES, {
-      env: { DATABASE_POOL_SIZE: '8' },
+      env: { DATABASE_URL: database.url, DATABASE_POOL_SIZE: '8' },
       queue: { visibilityTimeoutSeconds: VISIBILITY_SECONDS, maxAttempts: 3 },
     });
     bus = t.get(CommandBus);
@@ -54,7 +62,10 @@ describe(`auto-close (integration, ${engine})`, () => {
     t.clock.set(TEST_START);
     await t.dataSource.query(`DELETE FROM queue_messages WHERE queue = $1`, [queueName]);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
 
   /** A tenant whose case type auto-closes 2 h after resolution, with a case resolved at TEST_START. */
   async function resolvedCase() {
@@ -203,7 +214,7 @@ describe(`auto-close (integration, ${engine})`, () => {
     expect(await enqueue.run({ clientId: one.tenant })).toEqual({ enqueued: 1 });
     expect((await queued()).map((q) => q.body.caseId)).toEqual([one.id]);
 
-    // The job walks every tenant of the shared test database; this queue is private to this file.
+    // The job walks every tenant of this file's database; earlier tests' cases are done already.
     const summary = await t.get(AutoCloseJob).run();
     expect(summary?.enqueued).toBeGreaterThanOrEqual(2);
     expect((await queued()).map((q) => q.body.caseId)).toEqual(
