@@ -17,10 +17,10 @@ interface OutboxRow {
 
 /**
  * What the outbox relay (off under tests: it serves every tenant of the shared database) does
- * for the notifications: hands the committed outbox rows of this test's own `tenant` to the real
- * notification subscribers (case changes, SLA and due-date marks), each case's events in sequence order, then waits for the dispatcher
- * to send what was recorded. The subscriber is idempotent, so calling this again after more
- * commands delivers only what is new.
+ * for the notifications: hands the committed outbox rows of this test's own `tenant` that the
+ * real notification subscribers receive (case changes, SLA and due-date marks), each case's
+ * events in sequence order, then waits for the dispatcher to send what was recorded. The
+ * subscribers are idempotent, so calling this again after more commands delivers only what is new.
  */
 export async function deliverNotifications(
   t: { app?: INestApplicationContext; moduleRef?: INestApplicationContext; dataSource: DataSource },
@@ -49,9 +49,9 @@ export async function deliverNotifications(
           r.payload,
         ),
     )
-    .filter((e) => subscribers.some((s) => s.handles(e.type)));
+    .filter((e) => subscribers.some((s) => s.receives(e)));
   for (const event of events) {
-    for (const s of subscribers) if (s.handles(event.type)) await s.handle(event);
+    for (const s of subscribers) if (s.receives(event)) await s.handle(event);
   }
   await context.get(NotificationDispatcher, { strict: false }).settled();
   return events.length;
