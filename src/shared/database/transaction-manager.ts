@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 interface TransactionContext {
@@ -15,9 +17,12 @@ const MAX_ATTEMPTS = 3;
  * goes through `manager` inside `run`, and commits together or not at all.
  */
 @Injectable()
-export class TransactionManager {
+export class TransactionManager implements OnModuleInit {
   private readonly logger = new Logger(TransactionManager.name);
   private readonly storage = new AsyncLocalStorage<TransactionContext>();
+  /** Whether the server keeps named statements per connection (not PGlite); asked once. */
+  private prepares?: Promise<boolean>;
+  private readonly statementNames = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -49,6 +54,58 @@ export class TransactionManager {
     } finally {
       if (!own) await runner.release();
     }
+  }
+
+  /**
+   * `query` as a named prepared statement, for hot statements of a fixed text (a handful of
+   * variants at most): each pooled connection parses one once, and after a few executions
+   * PostgreSQL may keep a generic plan instead of planning every call. On PGlite, whose pooled
+   * connections share one session (the names would collide there), a plain `query`.
+   */
+  async queryPrepared<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<T[]> {
+    if (!(await this.serverPrepares())) return this.query<T>(sql, params);
+    const own = this.storage.getStore()?.manager.queryRunner;
+    const runner = own ?? this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const name = this.statementName(sql);
+      return (await client.query({ name, text: sql, values: params })).rows as T[];
+    } catch (error) {
+      if (error instanceof QueryFailedError) throw error;
+      throw new QueryFailedError(sql, params, error as Error);
+    } finally {
+      if (!own) await runner.release();
+    }
+  }
+
+  /** Asks the server at start, so that no request pays for the question. */
+  async onModuleInit(): Promise<void> {
+    await this.serverPrepares();
+  }
+
+  private serverPrepares(): Promise<boolean> {
+    this.prepares ??= this.dataSource
+      .query<{ pglite: boolean }[]>(`SELECT version() LIKE '%PGlite%' AS pglite`)
+      .then(
+        ([row]) => !row.pglite,
+        (error: unknown) => {
+          this.prepares = undefined; // asked again next time
+          throw error;
+        },
+      );
+    return this.prepares;
+  }
+
+  private statementName(sql: string): string {
+    let name = this.statementNames.get(sql);
+    if (!name) {
+      name = `cms_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+      this.statementNames.set(sql, name);
+    }
+    return name;
   }
 
   /** Runs `work` in one transaction (joining an enclosing one); retries serialization failures. */

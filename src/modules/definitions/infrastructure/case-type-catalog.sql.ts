@@ -26,7 +26,8 @@ export class SqlCaseTypeCatalog extends CaseTypeCatalog {
   }
 
   private async load(clientId: string, id: string, lock: boolean): Promise<CaseTypeDefinition> {
-    const [row] = await this.tx.query<CaseTypeDefinition>(
+    // Prepared: every create and state action reads its type (two texts: with and without lock).
+    const [row] = await this.tx.queryPrepared<CaseTypeDefinition>(
       `SELECT ${STATUS_COLUMNS} ${CASE_TYPE_COLUMNS} ${CASE_TYPE_FROM}
         WHERE ct.client_id = $1 AND ct.id = $2 ${lock ? 'FOR SHARE OF ct, p, s' : ''}`,
       [clientId, id],

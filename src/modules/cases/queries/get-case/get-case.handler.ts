@@ -43,7 +43,8 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     const documents = readsDocuments
       ? jsonRows(CASE_DOCUMENT_COLUMNS, 'case_documents', 'd')
       : 'NULL';
-    const [found] = await this.tx.query<Row>(
+    // Prepared: eight texts at most (id or display id, comments, documents), the hottest read.
+    const [found] = await this.tx.queryPrepared<Row>(
       `SELECT ${CASE_COLUMNS}, ${comments} AS _comments, ${documents} AS _documents,
               ${CASE_LINKS_JSON} AS _links
          FROM ${CASE_FROM} WHERE c.client_id = $1 AND c.${column} = $2`,
