@@ -24,7 +24,12 @@ describe('OutboxRelay routing by payload (integration)', () => {
     db = await privateDatabase('outbox_routing');
     t = await createRelayTestModule(db.url, [
       new RecordingSubscriber('typed', log, { types: ['test.happened'] }),
-      new RecordingSubscriber('odd', log, { accepts: (payload) => Number(payload.n) % 2 === 1 }),
+      new RecordingSubscriber('odd', log, {
+        accepts: (payload) => {
+          if (payload.n === 'bad') throw new Error('cannot route');
+          return Number(payload.n) % 2 === 1;
+        },
+      }),
     ]);
   }, 120_000);
   afterAll(async () => {
@@ -68,5 +73,19 @@ describe('OutboxRelay routing by payload (integration)', () => {
       [tenant],
     );
     expect(unpublished).toEqual([]);
+  });
+
+  it('delivers an event whose routing throws, so the fan-out of the others goes on', async () => {
+    const tenant = newTenant();
+    const [odd, bad] = [randomUUID(), randomUUID()];
+    await t.tx.run(() =>
+      t.outbox.append([
+        new TestEvent(tenant, bad, t.clock.now(), 'test.other', { n: 'bad' }),
+        new TestEvent(tenant, odd, t.clock.now(), 'test.other', { n: 1 }),
+      ]),
+    );
+    await t.relay.drain();
+    expect(lanes(log, 'odd').get(bad)).toEqual([1]);
+    expect(lanes(log, 'odd').get(odd)).toEqual([1]);
   });
 });

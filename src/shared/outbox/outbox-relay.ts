@@ -100,7 +100,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
     const fannedOut = await this.store.fanOut(
       this.settings.batchSize,
       this.clock.now(),
-      (event) => this.subscribers.filter((s) => s.receives(event)).map((s) => s.name),
+      (event) => this.subscribers.filter((s) => this.receives(s, event)).map((s) => s.name),
       (events) => this.tap(events),
     );
     const outcomes = await Promise.all(this.subscribers.map((s) => this.deliverBatch(s)));
@@ -130,6 +130,27 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
     }
     const full = this.settings.batchSize;
     return fannedOut === full || claimed.some((n) => n === full);
+  }
+
+  /**
+   * A subscriber's `receives`, where a throw means yes: the delivery is written and its handling
+   * retried on that event's lane alone, instead of the fan-out of every event failing on it.
+   */
+  private receives(subscriber: OutboxSubscriber, event: OutboxEvent): boolean {
+    try {
+      return subscriber.receives(event);
+    } catch (error) {
+      this.logger.warn(
+        {
+          subscriber: subscriber.name,
+          eventId: event.id,
+          type: event.type,
+          error: errorText(error),
+        },
+        'outbox routing failed; the event is delivered to the subscriber',
+      );
+      return true;
+    }
   }
 
   private tap(events: OutboxEvent[]): void {
