@@ -1,26 +1,15 @@
 import * as fc from 'fast-check';
-import { EventFeedSubscriber } from '../../src/modules/webhooks/feed/event-feed.subscriber';
 import { Permission } from '../../src/shared/auth/permission.enum';
-import { OutboxEvent } from '../../src/shared/outbox/outbox-event';
 import { createCase } from '../support/builders/case-lifecycle.builder';
 import { BuiltCaseType, DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { deliverNotifications } from '../support/deliver-notifications';
+import { feedTenant } from '../support/outbox-events';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
 
 const P = Permission;
 const SECRET = 'SECRET-internal-note';
-
-interface OutboxRow {
-  id: string;
-  type: string;
-  client_id: string;
-  aggregate_id: string;
-  seq: string;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
-}
 
 /**
  * The initiator's other windows on a case (the event feed, its stream, the notification inbox)
@@ -49,25 +38,10 @@ describe('Comment visibility: feeds, notifications and paging (e2e)', () => {
   const comment = (id: string, text: string, visibility?: string) =>
     t.http.post(`/api/v1/cases/${id}/comments`).set(agent).send({ text, visibility }).expect(201);
 
-  /** What the relay does for the change feed (it is off under tests): this tenant's rows. */
-  async function feedTenant(): Promise<void> {
-    const rows = (await t.dataSource.query(
-      `SELECT o.* FROM outbox o WHERE client_id = $1
-          AND NOT EXISTS (SELECT 1 FROM event_feed f WHERE f.event_id = o.id)
-        ORDER BY occurred_at, aggregate_id, seq`,
-      [tenant],
-    )) as OutboxRow[];
-    const subscriber = t.app.get(EventFeedSubscriber);
-    for (const r of rows) {
-      const args = [r.client_id, r.aggregate_id, Number(r.seq), r.occurred_at, r.payload] as const;
-      await subscriber.handle(new OutboxEvent(r.id, r.type, ...args));
-    }
-  }
-
   it('GET /events and /events/stream are closed to an initiator-only caller; agents see visibility', async () => {
     const { id } = await newCase();
     await comment(id, SECRET);
-    await feedTenant();
+    await feedTenant(t, tenant);
     for (const path of ['/api/v1/events', '/api/v1/events/stream?maxSeconds=0']) {
       const res = await t.http.get(path).set(carol);
       expect({ path, status: res.status, code: res.body.code }).toEqual({

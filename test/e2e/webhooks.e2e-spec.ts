@@ -1,8 +1,7 @@
 import { Webhook } from 'standardwebhooks';
-import { EventFeedSubscriber } from '../../src/modules/webhooks/feed/event-feed.subscriber';
 import { WebhookDispatcher } from '../../src/modules/webhooks/delivery/webhook-dispatcher';
-import { OutboxEvent } from '../../src/shared/outbox/outbox-event';
 import { createCaseType } from '../support/builders/definitions-http.builder';
+import { feedTenant } from '../support/outbox-events';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
@@ -34,25 +33,7 @@ describe('Webhooks and the change feed (e2e)', () => {
   });
 
   async function relayTenant(clientId = tenant): Promise<void> {
-    const rows = await t.dataSource.query<Record<string, never>[]>(
-      `SELECT o.* FROM outbox o WHERE client_id = $1
-          AND NOT EXISTS (SELECT 1 FROM event_feed f WHERE f.event_id = o.id)
-        ORDER BY occurred_at, aggregate_id, seq`,
-      [clientId],
-    );
-    const subscriber = t.app.get(EventFeedSubscriber);
-    for (const r of rows) {
-      const event = new OutboxEvent(
-        r.id,
-        r.type,
-        r.client_id,
-        r.aggregate_id,
-        Number(r.seq),
-        r.occurred_at,
-        r.payload,
-      );
-      await subscriber.handle(event);
-    }
+    await feedTenant(t, clientId);
     await t.app.get(WebhookDispatcher).drain(clientId);
   }
 

@@ -3,17 +3,7 @@ import { DataSource } from 'typeorm';
 import { CaseNotificationsSubscriber } from '../../src/shared/notifications/case-notifications.subscriber';
 import { DeadlineNotificationsSubscriber } from '../../src/shared/notifications/deadline-notifications.subscriber';
 import { NotificationDispatcher } from '../../src/shared/notifications/notification-dispatcher';
-import { OutboxEvent } from '../../src/shared/outbox/outbox-event';
-
-interface OutboxRow {
-  id: string;
-  type: string;
-  client_id: string;
-  aggregate_id: string;
-  seq: string;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
-}
+import { tenantOutboxEvents } from './outbox-events';
 
 /**
  * What the outbox relay (off under tests: it serves every tenant of the shared database) does
@@ -26,30 +16,14 @@ export async function deliverNotifications(
   t: { app?: INestApplicationContext; moduleRef?: INestApplicationContext; dataSource: DataSource },
   tenant: string,
 ): Promise<number> {
-  const rows = (await t.dataSource.query(
-    `SELECT id, type, client_id, aggregate_id, seq, occurred_at, payload FROM outbox
-      WHERE client_id = $1 ORDER BY occurred_at, aggregate_id, seq`,
-    [tenant],
-  )) as OutboxRow[];
   const context = (t.app ?? t.moduleRef)!;
   const subscribers = [
     context.get(CaseNotificationsSubscriber, { strict: false }),
     context.get(DeadlineNotificationsSubscriber, { strict: false }),
   ];
-  const events = rows
-    .map(
-      (r) =>
-        new OutboxEvent(
-          r.id,
-          r.type,
-          r.client_id,
-          r.aggregate_id,
-          Number(r.seq),
-          r.occurred_at,
-          r.payload,
-        ),
-    )
-    .filter((e) => subscribers.some((s) => s.receives(e)));
+  const events = (await tenantOutboxEvents(t.dataSource, tenant)).filter((e) =>
+    subscribers.some((s) => s.receives(e)),
+  );
   for (const event of events) {
     for (const s of subscribers) if (s.receives(event)) await s.handle(event);
   }
