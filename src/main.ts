@@ -1,3 +1,5 @@
+// First: on the embedded default, opens the database while the modules below load.
+import './prestart';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';

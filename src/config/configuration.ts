@@ -1,5 +1,6 @@
 import { ConfigType, registerAs } from '@nestjs/config';
 import * as path from 'node:path';
+import { dataDir as dataDirOf } from './data-dir';
 
 export const DEV_JWT_SECRET = 'development-only-secret-change-me';
 
@@ -21,7 +22,7 @@ function bool(value: string | undefined, fallback: boolean): boolean {
 }
 
 export const appConfig = registerAs('app', () => {
-  const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
+  const dataDir = dataDirOf(process.env);
   const env = process.env.NODE_ENV ?? 'development';
   return {
     env,
@@ -44,7 +45,7 @@ export const appConfig = registerAs('app', () => {
 
 export const databaseConfig = registerAs('database', () => ({
   url: process.env.DATABASE_URL || undefined,
-  dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
+  dataDir: dataDirOf(process.env),
   poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 }));
 

@@ -82,9 +82,10 @@ export class ServiceProcess {
     );
   }
 
+  /** `databaseUrl` undefined: the embedded default (PGlite under DATA_DIR). */
   static async start(
     name: string,
-    databaseUrl: string,
+    databaseUrl: string | undefined,
     env: Record<string, string> = {},
   ): Promise<ServiceProcess> {
     const port = await freePort();
@@ -94,7 +95,7 @@ export class ServiceProcess {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',
         PORT: String(port),
-        DATABASE_URL: databaseUrl,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         DATA_DIR: mkdtempSync(join(tmpdir(), 'cms-proof-')),
         JWT_SECRET: TEST_JWT_SECRET,
         DEMO_DATA: 'false',
@@ -146,6 +147,12 @@ export class ServiceProcess {
       await sleep(100);
     }
     throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.tail()}`);
+  }
+
+  /** SIGTERM: the graceful shutdown; resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.alive) this.child.kill('SIGTERM');
+    return this.exited;
   }
 
   /** SIGKILL: no shutdown hook runs, open transactions and claims are simply abandoned. */
