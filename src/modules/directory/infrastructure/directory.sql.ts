@@ -58,8 +58,9 @@ export class SqlDirectory extends Directory {
     return row ? toUser(row) : null;
   }
 
+  /** Read for every request a user makes (their directory groups), hence prepared. */
   async groupsOf(clientId: string, userId: string): Promise<string[]> {
-    const [row] = await this.tx.query<{ groups: string[] }>(
+    const [row] = await this.tx.queryPrepared<{ groups: string[] }>(
       `SELECT groups FROM directory_users WHERE client_id = $1 AND user_id = $2 AND active`,
       [clientId, userId],
     );
