@@ -26,7 +26,9 @@ export class Outbox {
    */
   async append(events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.tx.query(
+    // Prepared: one fixed text on every command, whose planning (a CTE, an upsert, a window) cost
+    // more than its execution.
+    await this.tx.queryPrepared(
       `WITH e AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
                   WITH ORDINALITY AS e(client_id, aggregate_id, type, payload, occurred_at, n)

@@ -117,6 +117,8 @@ function valuesOf(rows: unknown[][]): { sql: string; params: unknown[] } {
 
 @Injectable()
 export class CaseSqlRepository extends CaseRepository {
+  // Every statement here has a fixed text (a few variants at most) and a key lookup or a plain
+  // insert for a plan, and runs on every command: prepared (TransactionManager.queryPrepared).
   constructor(
     private readonly tx: TransactionManager,
     private readonly outbox: Outbox,
@@ -129,7 +131,7 @@ export class CaseSqlRepository extends CaseRepository {
     this.requireTransaction();
     // The counter row stays locked until commit, so concurrent creates of a tenant queue here:
     // no duplicate ever, and a rollback returns its number (no gap).
-    const [row] = await this.tx.query<{ last_seq: string }>(
+    const [row] = await this.tx.queryPrepared<{ last_seq: string }>(
       `INSERT INTO case_counters (client_id, last_seq) VALUES ($1, 1)
        ON CONFLICT (client_id) DO UPDATE SET last_seq = case_counters.last_seq + 1
        RETURNING last_seq`,
@@ -140,7 +142,7 @@ export class CaseSqlRepository extends CaseRepository {
 
   async findForUpdate(clientId: string, ref: CaseRef): Promise<Case | null> {
     const { column, value } = caseRefCondition(ref);
-    const [row] = await this.tx.query<CaseRow>(
+    const [row] = await this.tx.queryPrepared<CaseRow>(
       `SELECT ${COLUMNS.map(([c]) => c).join(', ')}, version FROM cases
         WHERE client_id = $1 AND ${column} = $2
         ${this.tx.inTransaction ? 'FOR UPDATE' : ''}`,
@@ -170,14 +172,14 @@ export class CaseSqlRepository extends CaseRepository {
   private async insert(p: CaseProps): Promise<number> {
     const { sql, params } = valuesOf([[...COLUMNS.map(([, value]) => value(p)), 1]]);
     const names = COLUMNS.map(([c]) => c).join(', ');
-    await this.tx.query(`INSERT INTO cases (${names}, version) VALUES ${sql}`, params);
+    await this.tx.queryPrepared(`INSERT INTO cases (${names}, version) VALUES ${sql}`, params);
     return 1;
   }
 
   /** The version guard stays under FOR UPDATE: a caller that skipped the lock still loses nothing. */
   private async update(p: CaseProps): Promise<number> {
     const sets = MUTABLE.map(([c], i) => `${c} = $${i + 4}`).join(', ');
-    const [row] = await this.tx.query<{ version: number }>(
+    const [row] = await this.tx.queryPrepared<{ version: number }>(
       `UPDATE cases SET ${sets}, version = version + 1
         WHERE id = $1 AND client_id = $2 AND version = $3 RETURNING version`,
       [p.id, p.clientId, p.version, ...MUTABLE.map(([, value]) => value(p))],
