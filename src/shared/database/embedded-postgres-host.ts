@@ -27,8 +27,10 @@ export type HostMessage =
 export class EmbeddedPostgresHost {
   private static early?: { dataDir: string; host: Promise<EmbeddedPostgresHost> };
 
-  private stopping = false;
+  /** Set once `stop` was asked for, or the thread ended by itself. */
+  private ended = false;
   private exited = false;
+  private stopped?: Promise<void>;
   private lost?: (reason: string) => void;
 
   private constructor(
@@ -101,13 +103,13 @@ export class EmbeddedPostgresHost {
     });
   }
 
-  /** Whether the database's thread is still running. */
   /**
    * PGlite's WebAssembly is compiled by V8's baseline compiler (Liftoff) only, without the
    * optimizing tier: its optimized code took about 45 MB of the idle process, and compiling it
    * competed with the start for the two cores. Measured on PGlite alone (reopen, then 200 bulk
-   * inserts and 3 000 indexed reads): 0.33 s instead of 0.45 s to open, 160 instead of 210 MB, the
-   * long run as fast (6.1-6.3 s against 5.1-6.1 s); the short one faster (0.7 s against 1.2 s).
+   * inserts and 3 000 indexed reads): 0.33 s instead of 0.45 s to open, 160 instead of 210 MB; that
+   * run took 6.1-6.3 s against 5.1-6.1 s (up to a fifth slower), a tenth of it 0.7 s against 1.2 s
+   * (faster: no optimizing compiles competing).
    * A process-wide V8 flag, set before the first module is compiled; it only concerns
    * WebAssembly, and only the embedded default sets it.
    */
@@ -115,6 +117,7 @@ export class EmbeddedPostgresHost {
     setFlagsFromString('--liftoff-only');
   }
 
+  /** Whether the database's thread is still running. */
   get running(): boolean {
     return !this.exited;
   }
@@ -125,18 +128,26 @@ export class EmbeddedPostgresHost {
   }
 
   private lose(reason: string): void {
-    if (this.stopping) return;
-    this.stopping = true;
+    if (this.ended) return;
+    this.ended = true;
     this.lost?.(reason);
   }
 
-  /** Closes the database (checkpointing its data directory) and ends the worker. */
-  async stop(): Promise<void> {
-    if (this.stopping) return;
-    this.stopping = true;
+  /** Closes the database (checkpointing its data directory) and ends the worker; once. */
+  stop(): Promise<void> {
+    this.stopped ??= this.close();
+    return this.stopped;
+  }
+
+  private async close(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
     const answer = new Promise<HostMessage>((resolve, reject) => {
       this.worker.once('message', resolve);
       this.worker.once('error', reject);
+      this.worker.once('exit', (code) =>
+        resolve({ type: 'failed', error: `the embedded database exited (code ${code}) closing` }),
+      );
     });
     this.worker.postMessage('stop');
     const message = await answer;
