@@ -2,16 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedPostgres } from '../src/shared/database/embedded-postgres';
-import {
-  Args,
-  describeMachine,
-  log,
-  Machine,
-  ReportRow,
-  RESULTS_DIR,
-  TABLE_HEADER,
-  tableLine,
-} from './support';
+import { Args, log, RESULTS_DIR, TABLE_HEADER } from './support';
 
 /**
  * `npm run bench -- [--only case-list-p95,sla-check,create-case,auto-close,bulk,webhook-delivery,embedded-start] [--cases N]
@@ -20,7 +11,8 @@ import {
  * against BENCH_DATABASE_URL (or
  * --database-url), or an in-memory PGlite served from this process when neither is given. Each
  * script measures its baseline in the same run, prints the ratio and writes
- * bench/results/<name>.json and .md; this then writes bench/results/latest.md, all tables in one.
+ * bench/results/<name>.json and .md; this then writes bench/results/latest.md, all tables in one
+ * (`--latest` only rewrites that file from the reports there).
  */
 const SCRIPTS = [
   'case-list-p95',
@@ -35,6 +27,10 @@ const SCRIPTS = [
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const args = new Args(argv);
+  if (args.flag('latest')) {
+    writeLatest();
+    return 0;
+  }
   const only = args.value('only')?.split(',') ?? SCRIPTS;
   const unknown = only.filter((name) => !SCRIPTS.includes(name));
   if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}`);
@@ -78,29 +74,25 @@ async function main(): Promise<number> {
 
 /**
  * bench/results/latest.md: the newest report of every benchmark (this run's, and earlier runs' for
- * the ones it skipped), each with the command that produced it, and the machine.
+ * the ones it skipped), each with the command that produced it and the machine, rebuilt from the
+ * committed `<name>.md` reports (their JSON twins are not committed).
  */
 function writeLatest(engine?: string): void {
-  const reports = SCRIPTS.map((name) => join(RESULTS_DIR, `${name}.json`))
-    .filter(existsSync)
-    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as Report);
+  const reports = SCRIPTS.map((name) => ({ name, file: join(RESULTS_DIR, `${name}.md`) }))
+    .filter(({ file }) => existsSync(file))
+    .map(({ name, file }) => {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const rows = lines.slice(2).filter((line) => line.startsWith('| '));
+      const footer = lines.find((line) => /^\d{4}-\d\d-\d\d /.test(line)) ?? '';
+      return { name, rows, footer };
+    });
   if (reports.length === 0) return;
   const text =
-    `${TABLE_HEADER}\n${reports.flatMap((r) => r.rows.map(tableLine)).join('\n')}\n\n` +
-    reports
-      .map((r) => `- ${r.bench}: \`${r.command}\` · ${r.at.slice(0, 16).replace('T', ' ')} UTC`)
-      .join('\n') +
-    `\n\n${describeMachine(reports[reports.length - 1].machine)}${engine ? ` · ${engine}` : ''}\n`;
+    `${TABLE_HEADER}\n${reports.flatMap((r) => r.rows).join('\n')}\n\n` +
+    reports.map((r) => `- ${r.name}: ${r.footer}`).join('\n') +
+    `\n${engine ? `\nThis run: ${engine}\n` : ''}`;
   writeFileSync(join(RESULTS_DIR, 'latest.md'), text);
   process.stdout.write(`\n${text}`);
-}
-
-interface Report {
-  bench: string;
-  at: string;
-  command: string;
-  machine: Machine;
-  rows: ReportRow[];
 }
 
 main().then(
