@@ -10,25 +10,16 @@
  *
  *   DATABASE_URL=... JWT_SECRET=... [POOL_SIZE=10] [PORT=0] node bench/case-list-baseline.js
  *
- * Prints `{"port": n}` on stdout once listening; SIGTERM closes the server and the pool.
+ * Served by bench/bare-server.js: prints `{"port": n}` on stdout once listening; SIGTERM closes
+ * the server and the pool.
  */
-const { Buffer } = require('node:buffer');
-const { createSecretKey } = require('node:crypto');
-const { createServer } = require('node:http');
 const { URL } = require('node:url');
-const jwt = require('jsonwebtoken');
-const { Pool } = require('pg');
 const { caseListSql } = require('../dist/modules/cases/views/queries/list-cases/case-list.sql');
 const { Actor } = require('../dist/shared/auth/actor');
 const { decodeCursor, toPage } = require('../dist/shared/http/pagination');
+const { serveBare } = require('./bare-server');
 
-const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET, 'utf8'));
-const pool = new Pool({
-  connectionString: process.env.DATABASE_URL,
-  max: Number(process.env.POOL_SIZE ?? 10),
-});
-
-async function listCases(claims, search) {
+async function listCases(pool, claims, search) {
   const actor = new Actor(claims.client_id, claims.sub, new Set(claims.permissions), []);
   const limit = Number(search.get('limit') ?? 20);
   const cursor = search.get('cursor') ?? undefined;
@@ -44,29 +35,8 @@ async function listCases(claims, search) {
   return { data: data.map(({ cursorKey: _key, ...item }) => item), page };
 }
 
-const server = createServer((req, res) => {
-  const reply = (status, body) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(body));
-  };
-  void (async () => {
-    try {
-      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-      const claims = jwt.verify(token, secret, { algorithms: ['HS256'] });
-      const url = new URL(req.url, 'http://localhost');
-      if (req.method !== 'GET' || url.pathname !== '/api/v1/cases') return reply(404, {});
-      reply(200, await listCases(claims, url.searchParams));
-    } catch (error) {
-      reply(500, { message: String(error) });
-    }
-  })();
-});
-
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
-});
-process.once('SIGTERM', () => {
-  server.close();
-  server.closeAllConnections();
-  void pool.end().then(() => process.exit(0));
+serveBare(async (req, claims, pool) => {
+  const url = new URL(req.url, 'http://localhost');
+  if (req.method !== 'GET' || url.pathname !== '/api/v1/cases') return [404, {}];
+  return [200, await listCases(pool, claims, url.searchParams)];
 });

@@ -10,23 +10,14 @@
  *
  *   DATABASE_URL=... JWT_SECRET=... [POOL_SIZE=10] [PORT=0] node bench/create-case-baseline.js
  *
- * Prints `{"port": n}` on stdout once listening; SIGTERM closes the server and the pool.
+ * Served by bench/bare-server.js: prints `{"port": n}` on stdout once listening; SIGTERM closes
+ * the server and the pool.
  */
 const { Buffer } = require('node:buffer');
-const { createSecretKey, randomUUID } = require('node:crypto');
-const { createServer } = require('node:http');
-const jwt = require('jsonwebtoken');
-const { Pool } = require('pg');
+const { randomUUID } = require('node:crypto');
+const { serveBare } = require('./bare-server');
 
-// A KeyObject, as the service's JwtStrategy keeps it: a string would have jsonwebtoken try it as
-// a PEM public key first on every verify.
-const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET, 'utf8'));
-const pool = new Pool({
-  connectionString: process.env.DATABASE_URL,
-  max: Number(process.env.POOL_SIZE ?? 10),
-});
-
-async function createCase(tenant, userId, body) {
+async function createCase(pool, tenant, userId, body) {
   const { caseTypeId, details } = body;
   if (typeof caseTypeId !== 'string' || typeof details !== 'string') return null;
   const client = await pool.connect();
@@ -89,30 +80,8 @@ async function readBody(req) {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
-const server = createServer((req, res) => {
-  const reply = (status, body) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
-  void (async () => {
-    try {
-      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-      const claims = jwt.verify(token, secret, { algorithms: ['HS256'] });
-      if (req.method !== 'POST' || req.url !== '/api/v1/cases') return reply(404, {});
-      const created = await createCase(claims.client_id, claims.sub, await readBody(req));
-      if (!created) return reply(400, {});
-      reply(201, { code: 'CASE0600', data: created });
-    } catch (error) {
-      reply(500, { message: String(error) });
-    }
-  })();
-});
-
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
-});
-process.once('SIGTERM', () => {
-  server.close();
-  server.closeAllConnections();
-  void pool.end().then(() => process.exit(0));
+serveBare(async (req, claims, pool) => {
+  if (req.method !== 'POST' || req.url !== '/api/v1/cases') return [404, {}];
+  const created = await createCase(pool, claims.client_id, claims.sub, await readBody(req));
+  return created ? [201, { code: 'CASE0600', data: created }] : [400, {}];
 });
