@@ -7,7 +7,7 @@
  *
  *   npx ts-node bench/create-case.ts --database-url postgresql://postgres@127.0.0.1:5432/<db> \
  *     [--duration 10] [--connections 32] [--tenants 8] [--pool 10] [--rounds 1] [--keep] \
- *     [--cpu-prof <dir>] [--service-dir <checkout>] [--relay-off]
+ *     [--cpu-prof <dir>] [--service-dir <checkout>] [--relay-off] [--nest-floor]
  *
  * Each connection posts for one of `--tenants` tenants (a tenant's counter row serializes its
  * creates, on both sides alike). Both sides get a pool of `--pool` connections, verify the same
@@ -16,7 +16,9 @@
  * medians; `--cpu-prof` starts the service with `node --cpu-prof` writing into that directory;
  * `--service-dir` runs another checkout's build (e.g. the code before a change, for a comparison);
  * `--relay-off` starts the service as an API replica whose outbox relay runs elsewhere (here:
- * nowhere, so the events' deliveries are not measured; for finding where the time goes only).
+ * nowhere, so the events' deliveries are not measured; for finding where the time goes only);
+ * `--nest-floor` measures a third side, the baseline's route and writes in a minimal Nest
+ * application on Express (bench/create-case-nest-floor.js): what the framework costs by itself.
  * Each side's own process CPU per request is reported too, and PostgreSQL's (all its processes,
  * Linux).
  */
@@ -53,6 +55,7 @@ const options = {
   relayOff: args.flag('relay-off'),
   cpuProf: args.value('cpu-prof'),
   serviceDir: args.value('service-dir'),
+  nestFloor: args.flag('nest-floor'),
 };
 check(
   options.duration >= 1 && options.connections >= 1,
@@ -152,6 +155,7 @@ async function main(): Promise<void> {
   let db: DataSource | undefined;
   let app: (ChildServer & { secret: string }) | undefined;
   let baseline: ChildServer | undefined;
+  let floor: ChildServer | undefined;
   try {
     db = await new DataSource(dataSourceOptions({ url: schema.url }, 2)).initialize();
     await migrate(db);
@@ -183,18 +187,37 @@ async function main(): Promise<void> {
       tenants: await tenantsWithTypes(db, 'sql', app.secret),
     };
 
-    const appRounds: Measured[] = [];
-    const sqlRounds: Measured[] = [];
+    floor = options.nestFloor
+      ? await startNodeServer('create-case-nest-floor.js', {
+          DATABASE_URL: schema.url,
+          JWT_SECRET: app.secret,
+          POOL_SIZE: String(options.pool),
+        })
+      : undefined;
+    const floorTarget = floor && {
+      base: floor.base,
+      pid: floor.pid,
+      tenants: await tenantsWithTypes(db, 'nest', app.secret),
+    };
+
+    const sides = [
+      { label: 'application', target: appTarget, rounds: [] as Measured[] },
+      { label: 'node:http + pg', target: sqlTarget, rounds: [] as Measured[] },
+      ...(floorTarget
+        ? [{ label: 'Nest floor', target: floorTarget, rounds: [] as Measured[] }]
+        : []),
+    ];
     for (let i = 1; i <= options.rounds; i++) {
-      // Alternating which goes first, so a noisy neighbour weighs on both alike.
-      const order = i % 2 === 1 ? ['app', 'sql'] : ['sql', 'app'];
-      for (const side of order) {
-        if (side === 'app') appRounds.push(await measure(`round ${i} application`, appTarget));
-        else sqlRounds.push(await measure(`round ${i} node:http + pg`, sqlTarget));
+      // Rotating which goes first, so a noisy neighbour weighs on all alike.
+      for (let k = 0; k < sides.length; k++) {
+        const side = sides[(i - 1 + k) % sides.length];
+        side.rounds.push(await measure(`round ${i} ${side.label}`, side.target));
       }
     }
+    const [appRounds, sqlRounds] = [sides[0].rounds, sides[1].rounds];
     const measured = summary(appRounds);
     const direct = summary(sqlRounds);
+    const nest = sides[2] && summary(sides[2].rounds);
 
     const count = async (prefix: string) => {
       const [row] = (await db!.query(
@@ -205,14 +228,19 @@ async function main(): Promise<void> {
       )) as { cases: number; activities: number; events: number }[];
       return row;
     };
-    const written = { app: await count('app'), baseline: await count('sql') };
+    const written = {
+      app: await count('app'),
+      baseline: await count('sql'),
+      ...(nest && { nestFloor: await count('nest') }),
+    };
     log(`rows written: ${JSON.stringify(written)}`);
     // autocannon stops at the deadline with up to one request per connection (per run) in flight.
     const inFlight = (rows: number, ok: number) =>
       rows >= ok && rows - ok <= 2 * options.rounds * options.connections;
     check(
       inFlight(written.app.cases, measured.total2xx) &&
-        inFlight(written.baseline.cases, direct.total2xx),
+        inFlight(written.baseline.cases, direct.total2xx) &&
+        (!nest || inFlight(written.nestFloor!.cases, nest.total2xx)),
       `case rows do not match the 201s (${measured.total2xx} and ${direct.total2xx} answered)`,
     );
 
@@ -228,6 +256,12 @@ async function main(): Promise<void> {
         `node:http + pg   ${direct.requestsPerSecond.toFixed(0)} req/s · p99 ${direct.latencyMs.p99} ms · ` +
         `${direct.cpuPerRequestMs.toFixed(2)} ms CPU/request, ` +
         `PostgreSQL ${direct.postgresCpuPerRequestMs.toFixed(2)} ms\n` +
+        (nest
+          ? `Nest floor       ${nest.requestsPerSecond.toFixed(0)} req/s · p99 ${nest.latencyMs.p99} ms · ` +
+            `${nest.cpuPerRequestMs.toFixed(2)} ms CPU/request, ` +
+            `PostgreSQL ${nest.postgresCpuPerRequestMs.toFixed(2)} ms · ` +
+            `${(nest.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}× the baseline\n`
+          : '') +
         `ratio app/baseline: throughput ${throughput.toFixed(2)}× · p99 ${p99.toFixed(1)}×\n`,
     );
     await writeReport('create-case', databaseUrl, {
@@ -235,7 +269,8 @@ async function main(): Promise<void> {
       results: {
         application: measured,
         baseline: direct,
-        rounds: { application: appRounds, baseline: sqlRounds },
+        ...(nest && { nestFloor: nest }),
+        rounds: { application: appRounds, baseline: sqlRounds, nestFloor: sides[2]?.rounds },
         written,
         ratio: { throughput, p99 },
       },
@@ -244,12 +279,17 @@ async function main(): Promise<void> {
           benchmark: `create case (HTTP, ${options.connections} conn.)`,
           size: `${options.duration} s, ${options.tenants} tenants${of}`,
           app: `${measured.requestsPerSecond.toFixed(0)} req/s, p99 ${measured.latencyMs.p99} ms`,
-          baseline: `${direct.requestsPerSecond.toFixed(0)} req/s, p99 ${direct.latencyMs.p99} ms (node:http + pg)`,
+          baseline:
+            `${direct.requestsPerSecond.toFixed(0)} req/s, p99 ${direct.latencyMs.p99} ms (node:http + pg)` +
+            (nest
+              ? `; Nest floor ${nest.requestsPerSecond.toFixed(0)} req/s, p99 ${nest.latencyMs.p99} ms`
+              : ''),
           ratio: `throughput ${throughput.toFixed(2)}×, p99 ${p99.toFixed(1)}×`,
         },
       ],
     });
   } finally {
+    await floor?.stop();
     await baseline?.stop();
     await app?.stop();
     await db?.destroy();
