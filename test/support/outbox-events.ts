@@ -1,17 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventFeedSubscriber } from '../../src/modules/webhooks/feed/event-feed.subscriber';
+import { EventRow, toEvent } from '../../src/shared/outbox/outbox-delivery.store';
 import { OutboxEvent } from '../../src/shared/outbox/outbox-event';
-
-interface OutboxRow {
-  id: string;
-  type: string;
-  client_id: string;
-  aggregate_id: string;
-  seq: string;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
-}
 
 /**
  * A tenant's committed outbox rows as the relay hands them over (the relay is off under tests: it
@@ -24,24 +15,13 @@ export async function tenantOutboxEvents(
   options: { notInFeed?: boolean } = {},
 ): Promise<OutboxEvent[]> {
   const rows = (await db.query(
-    `SELECT o.id, o.type, o.client_id, o.aggregate_id, o.seq, o.occurred_at, o.payload
+    `SELECT o.id AS event_id, o.type, o.client_id, o.aggregate_id, o.seq, o.occurred_at, o.payload
        FROM outbox o WHERE o.client_id = $1
         ${options.notInFeed ? 'AND NOT EXISTS (SELECT 1 FROM event_feed f WHERE f.event_id = o.id)' : ''}
       ORDER BY o.occurred_at, o.aggregate_id, o.seq`,
     [tenant],
-  )) as OutboxRow[];
-  return rows.map(
-    (r) =>
-      new OutboxEvent(
-        r.id,
-        r.type,
-        r.client_id,
-        r.aggregate_id,
-        Number(r.seq),
-        r.occurred_at,
-        r.payload,
-      ),
-  );
+  )) as EventRow[];
+  return rows.map(toEvent);
 }
 
 /** What the relay does for the change feed: hands it the tenant's events it has not taken yet. */

@@ -16,7 +16,8 @@ export interface FailedDelivery {
   error: string;
 }
 
-interface EventRow {
+/** An outbox row as the relay reads it (`id AS event_id`). */
+export interface EventRow {
   event_id: string;
   type: string;
   client_id: string;
@@ -246,7 +247,7 @@ function toClaimed(r: ClaimedRow): ClaimedDelivery {
   return { id: String(r.id), attempts: r.attempts, lease: r.lease, event: toEvent(r) };
 }
 
-function toEvent(r: EventRow): OutboxEvent {
+export function toEvent(r: EventRow): OutboxEvent {
   return new OutboxEvent(
     r.event_id,
     r.type,
