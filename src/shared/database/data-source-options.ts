@@ -24,6 +24,10 @@ export function dataSourceOptions(
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
       application_name: 'case-management',
+      // Queries are sent as soon as they are issued, not after the previous one's answer: what
+      // TransactionManager.write uses to send a command's trailing writes and COMMIT together.
+      // Awaited one by one, queries behave as without it.
+      pipeline: true,
     },
   };
 }

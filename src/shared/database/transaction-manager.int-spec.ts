@@ -65,3 +65,110 @@ describe(`TransactionManager.queryPrepared (integration, ${engine})`, () => {
     expect(prepared).toEqual(plain);
   });
 });
+
+/**
+ * Writes whose answers nobody reads: pipelined on PostgreSQL, awaited on PGlite. Either way a
+ * failed one fails the transaction with its own error and keeps nothing.
+ */
+describe(`TransactionManager.write (integration, ${engine})`, () => {
+  let t: TestModule;
+  let tx: TransactionManager;
+  const insert = `INSERT INTO outbox_sequences (client_id, aggregate_id, last_seq) VALUES ($1, $2, $3)`;
+  /** A statement that fails with `code` on the server, whatever the engine. */
+  const failing = (code: string) =>
+    `DO $$ BEGIN RAISE EXCEPTION 'injected' USING ERRCODE = '${code}'; END $$`;
+  const codeOf = (error: unknown) =>
+    (error as QueryFailedError & { driverError: { code: string } }).driverError.code;
+
+  beforeAll(async () => {
+    t = await createTestModule([]);
+    tx = t.get(TransactionManager);
+  });
+  afterAll(() => t?.close());
+
+  it('keeps what it wrote on commit, and what follows in the transaction reads it', async () => {
+    const [tenant, aggregate] = [newTenant(), randomUUID()];
+    const read = await tx.run(async () => {
+      await tx.write(insert, [tenant, aggregate, 3]);
+      await tx.write(`UPDATE outbox_sequences SET last_seq = last_seq * 2 WHERE client_id = $1`, [
+        tenant,
+      ]);
+      return tx.query(SEQUENCE, [tenant, aggregate]);
+    });
+    expect(read).toEqual([{ n: 6 }]);
+    expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([{ n: 6 }]);
+  });
+
+  it('fails the transaction with the failed write’s own error: nothing kept, no after-commit reaction', async () => {
+    const [tenant, aggregate] = [newTenant(), randomUUID()];
+    const reactions: string[] = [];
+    const failure = await tx
+      .run(async () => {
+        tx.afterCommit(() => reactions.push('ran'));
+        await tx.write(insert, [tenant, aggregate, 1]);
+        await tx.write(failing('23514'));
+        // On PostgreSQL this is already behind the failure, in an aborted transaction (25P02).
+        await tx.write(insert, [tenant, randomUUID(), 1]).catch(() => undefined);
+        return tx.query('SELECT 1 AS one').catch(() => 'after the failure');
+      })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect(codeOf(failure)).toBe('23514');
+    expect(reactions).toEqual([]);
+    expect(await tx.query(`SELECT 1 FROM outbox_sequences WHERE client_id = $1`, [tenant])).toEqual(
+      [],
+    );
+  });
+
+  it('retries a transaction whose write failed on a serialization conflict', async () => {
+    const [tenant, aggregate] = [newTenant(), randomUUID()];
+    let attempts = 0;
+    await tx.run(async () => {
+      attempts += 1;
+      await tx.write(insert, [tenant, aggregate, attempts]);
+      if (attempts === 1) await tx.write(failing('40001'));
+    });
+    expect(attempts).toBe(2);
+    expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([{ n: 2 }]);
+  });
+
+  it('is refused outside a transaction', async () => {
+    await expect(tx.write('SELECT 1')).rejects.toThrow('needs a transaction');
+  });
+
+  // PGlite's pooled connections share one session: a statement blocked there blocks everything.
+  (engine === 'PostgreSQL' ? it : it.skip)(
+    'on PostgreSQL, returns before the server has answered: the COMMIT waits for it',
+    async () => {
+      const [tenant, aggregate] = [newTenant(), randomUUID()];
+      const lock = Math.floor(Math.random() * 2 ** 31);
+      const holder = await t.dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.query('SELECT pg_advisory_lock($1)', [lock]);
+      try {
+        let written = false;
+        const run = tx.run(async () => {
+          // Blocks on the server until the holder lets go; the write does not wait for that.
+          await tx.write('SELECT pg_advisory_xact_lock($1)', [lock]);
+          await tx.write(insert, [tenant, aggregate, 1]);
+          written = true;
+        });
+        // Awaited writes would never get here while the lock is held: give up after 2 s.
+        for (let waited = 0; !written && waited < 2000; waited += 5)
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(written).toBe(true);
+        // The transaction cannot have committed: its first statement is still waiting.
+        expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([]);
+        await holder.query('SELECT pg_advisory_unlock($1)', [lock]);
+        await run;
+        expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([{ n: 1 }]);
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock_all()');
+        await holder.release();
+      }
+    },
+  );
+});

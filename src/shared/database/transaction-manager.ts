@@ -6,6 +6,10 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 interface TransactionContext {
   manager: EntityManager;
+  /** The transaction's connection, once it has begun. */
+  client?: PoolClient;
+  /** The pipelined writes (`write`), in the order they were sent, each settled to its failure. */
+  writes: Promise<QueryFailedError | undefined>[];
   afterCommit: (() => unknown)[];
 }
 
@@ -81,6 +85,31 @@ export class TransactionManager implements OnModuleInit {
     }
   }
 
+  /**
+   * A write inside `run` whose rows this transaction's code does not read back from its answer (an
+   * INSERT of an activity entry, an outbox event, a new case row). On PostgreSQL it is pipelined:
+   * sent behind the statements before it on the transaction's connection without waiting for its
+   * answer, so a command's trailing writes and its COMMIT share one round trip. The server runs
+   * them in order, so what follows still reads them. If one fails, the transaction fails with
+   * that write's error, as if it had been awaited: the server aborts the transaction at the
+   * failure, so its COMMIT rolls back, nothing after it is kept and no after-commit reaction runs.
+   * On PGlite (one shared session) it is awaited like `query`. `prepared` as in `queryPrepared`.
+   */
+  async write(sql: string, params: unknown[] = [], { prepared = false } = {}): Promise<void> {
+    const context = this.storage.getStore();
+    if (!context?.client) throw new Error('TransactionManager.write needs a transaction (run)');
+    if (!context.client.pipeline || !(await this.serverPrepares())) {
+      await (prepared ? this.queryPrepared(sql, params) : this.query(sql, params));
+      return;
+    }
+    const name = prepared ? this.statementName(sql) : undefined;
+    const sent = context.client.query({ name, text: sql, values: params }).then(
+      () => undefined,
+      (error: unknown) => new QueryFailedError(sql, params, error as Error),
+    );
+    context.writes.push(sent);
+  }
+
   /** Asks the server at start, so that no request pays for the question. */
   async onModuleInit(): Promise<void> {
     await this.serverPrepares();
@@ -112,18 +141,38 @@ export class TransactionManager implements OnModuleInit {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.storage.getStore()) return work();
     for (let attempt = 1; ; attempt++) {
-      const context: TransactionContext = { manager: this.dataSource.manager, afterCommit: [] };
+      const context: TransactionContext = {
+        manager: this.dataSource.manager,
+        writes: [],
+        afterCommit: [],
+      };
       try {
-        const result = await this.dataSource.transaction((manager) => {
+        // Pipelined writes are not awaited here: the COMMIT follows them on the wire, and its
+        // answer comes after theirs.
+        const result = await this.dataSource.transaction(async (manager) => {
           context.manager = manager;
+          context.client = (await manager.queryRunner!.connect()) as PoolClient;
           return this.storage.run(context, work);
         });
+        const failedWrite = await this.failedWrite(context);
+        if (failedWrite) throw failedWrite;
         await this.runAfterCommit(context);
         return result;
-      } catch (error) {
+      } catch (thrown) {
+        // A failed pipelined write is the cause of whatever failed after it (an aborted transaction).
+        const error = (await this.failedWrite(context)) ?? thrown;
         if (attempt >= MAX_ATTEMPTS || !this.isRetryable(error)) throw error;
       }
     }
+  }
+
+  /**
+   * The first pipelined write's failure, if any (taken once). By then every write has its answer:
+   * the COMMIT's or ROLLBACK's came after theirs.
+   */
+  private async failedWrite(context: TransactionContext): Promise<QueryFailedError | undefined> {
+    const failures = await Promise.all(context.writes.splice(0));
+    return failures.find((failure) => failure !== undefined);
   }
 
   /** Runs `work` outside the enclosing transaction, if any: what it queries goes to the pool. */

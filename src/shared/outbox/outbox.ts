@@ -27,8 +27,8 @@ export class Outbox {
   async append(events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
     // Prepared: one fixed text on every command, whose planning (a CTE, an upsert, a window) cost
-    // more than its execution.
-    await this.tx.queryPrepared(
+    // more than its execution. Pipelined: nothing here reads its answer.
+    await this.tx.write(
       `WITH e AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
                   WITH ORDINALITY AS e(client_id, aggregate_id, type, payload, occurred_at, n)
@@ -51,6 +51,7 @@ export class Outbox {
         events.map((e) => JSON.stringify(e.payload())),
         events.map((e) => e.occurredAt.toISOString()),
       ],
+      { prepared: true },
     );
     this.tx.afterCommit(() => this.committedListeners.forEach((listener) => listener()));
     await this.dispatcher.dispatch(events);

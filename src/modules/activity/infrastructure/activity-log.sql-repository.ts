@@ -17,7 +17,7 @@ export class ActivityLogSqlRepository extends ActivityLog {
       const refs = [...values, JSON.stringify(e.data)].map((v) => `$${params.push(v)}`);
       return `(${refs.join(', ')}::jsonb)`;
     });
-    await this.tx.query(
+    await this.tx.write(
       `INSERT INTO case_activities (client_id, case_id, type, actor_id, on_behalf_of, occurred_at, data)
        VALUES ${rows.join(', ')}`,
       params,

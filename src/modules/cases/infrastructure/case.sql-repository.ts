@@ -172,7 +172,9 @@ export class CaseSqlRepository extends CaseRepository {
   private async insert(p: CaseProps): Promise<number> {
     const { sql, params } = valuesOf([[...COLUMNS.map(([, value]) => value(p)), 1]]);
     const names = COLUMNS.map(([c]) => c).join(', ');
-    await this.tx.queryPrepared(`INSERT INTO cases (${names}, version) VALUES ${sql}`, params);
+    await this.tx.write(`INSERT INTO cases (${names}, version) VALUES ${sql}`, params, {
+      prepared: true,
+    });
     return 1;
   }
 
