@@ -62,8 +62,9 @@ export class OutboxDeliveryStore {
       if (rows.length === 0) return 0;
       const events = rows.map(toEvent);
       const pairs = events.flatMap((e) => route(e).map((subscriber) => [subscriber, e.id]));
+      // Pipelined (write): neither answer is read, so both go out with the COMMIT.
       if (pairs.length > 0) {
-        await this.tx.query(
+        await this.tx.write(
           `INSERT INTO outbox_deliveries
              (subscriber, outbox_id, client_id, aggregate_id, seq, occurred_at, available_at, created_at)
            SELECT d.subscriber, o.id, o.client_id, o.aggregate_id, o.seq, o.occurred_at, $3, $3
@@ -73,7 +74,7 @@ export class OutboxDeliveryStore {
         );
       }
       const routed = [...new Set(pairs.map((p) => p[1]))];
-      await this.tx.query(
+      await this.tx.write(
         `UPDATE outbox SET fanned_out_at = $3,
                 published_at = CASE WHEN id = ANY($2::uuid[]) THEN NULL ELSE $3::timestamptz END
           WHERE id = ANY($1::uuid[])`,
@@ -182,11 +183,12 @@ export class OutboxDeliveryStore {
       );
       const ids = [...new Set(done.map((d) => d.outbox_id))];
       if (ids.length === 0) return 0;
-      await this.tx.query(
+      // Pipelined (write): the server takes the locks before it runs the UPDATE all the same.
+      await this.tx.write(
         `SELECT id FROM outbox WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
         [ids],
       );
-      await this.tx.query(
+      await this.tx.write(
         `UPDATE outbox o SET published_at = $2
           WHERE o.id = ANY($1::uuid[]) AND o.published_at IS NULL
             AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.outbox_id = o.id)`,

@@ -33,9 +33,9 @@ export class EventFeedSubscriber extends OutboxSubscriber {
       if (seen.length > 0) return;
       // The relay's ack, a synchronous commit after this one, flushes this commit's WAL too; a
       // crash before it loses both, and the relay delivers the event again.
-      await this.tx.query(`SET LOCAL synchronous_commit TO OFF`);
+      await this.tx.write(`SET LOCAL synchronous_commit TO OFF`);
       const now = this.clock.now();
-      await this.tx.query(
+      await this.tx.write(
         `WITH n AS (
            INSERT INTO event_feed_counters AS c (client_id, last_position) VALUES ($1, 1)
            ON CONFLICT (client_id) DO UPDATE SET last_position = c.last_position + 1
@@ -73,7 +73,8 @@ export class EventFeedSubscriber extends OutboxSubscriber {
       const skip = new Set(seen.map((r) => r.event_id));
       const fresh = events.filter((e) => !skip.has(e.id));
       if (fresh.length === 0) return;
-      await this.tx.query(`SET LOCAL synchronous_commit TO OFF`);
+      // Pipelined (write), as is the append: their answers are not read.
+      await this.tx.write(`SET LOCAL synchronous_commit TO OFF`);
       const now = this.clock.now();
       await this.appendAll(fresh, now);
       const queued = await this.queueAllDeliveries(fresh, now);
@@ -82,7 +83,7 @@ export class EventFeedSubscriber extends OutboxSubscriber {
   }
 
   private appendAll(events: OutboxEvent[], now: Date) {
-    return this.tx.query(
+    return this.tx.write(
       `WITH e AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[],
                               $6::text[]) WITH ORDINALITY
@@ -146,7 +147,7 @@ export class EventFeedSubscriber extends OutboxSubscriber {
       [event.clientId, event.type],
     );
     if (endpoints.length === 0) return 0;
-    await this.tx.query(
+    await this.tx.write(
       `INSERT INTO webhook_deliveries (id, client_id, webhook_id, event_id, event_type, lane, seq,
                                        body, status, next_attempt_at, committed_at, created_at)
        SELECT d.id, $3, d.webhook_id, $4, $5, $6, $7, $8, 'pending', $9, $10, $9
