@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-NODE22=(npx -y -p node@22 node)
+# The binary itself, not npx: `$!` below must be the service, or the trap's kill ends npx and
+# leaves the service running for the rest of the CI run.
+NODE22=("$(npx -y -p node@22 node -p process.execPath)")
 echo "Node 22: $("${NODE22[@]}" --version)"
 npm run -s build
 DATA=$(mktemp -d)
