@@ -1,5 +1,6 @@
 import { CaseRowBuilder } from '../support/builders/case-rows.builder';
 import { tenantCounts } from '../support/case-trail';
+import { refuseInserts } from '../support/refuse-inserts';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
@@ -15,32 +16,12 @@ describe('POST /api/v1/cases: a refused pipelined write keeps nothing (e2e)', ()
   const tenant = newTenant();
   const admin = bearer({ tenant });
   let caseTypeId: string;
-  const refusing = (table: string) => `refuse_${table}_${tenant}`;
 
   beforeAll(async () => {
     t = await createTestApp();
     caseTypeId = await new CaseRowBuilder(t.dataSource, tenant).caseType('Incident');
   });
-  afterAll(async () => {
-    for (const table of ['cases', 'outbox', 'case_activities'])
-      await t.dataSource.query(`DROP FUNCTION IF EXISTS ${refusing(table)}() CASCADE`);
-    await t.close();
-  });
-
-  /** Until `lift` is called, `table` refuses this tenant's inserts. */
-  async function refuseInserts(table: string): Promise<{ lift: () => Promise<unknown> }> {
-    const name = refusing(table);
-    await t.dataSource.query(`
-      CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.client_id = '${tenant}' THEN RAISE EXCEPTION '${table} write refused'; END IF;
-        RETURN NEW;
-      END $$`);
-    await t.dataSource.query(
-      `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
-    );
-    return { lift: () => t.dataSource.query(`DROP FUNCTION ${name}() CASCADE`) };
-  }
+  afterAll(() => t.close());
 
   const create = (details: string) =>
     t.http.post('/api/v1/cases').set(admin).send({ caseTypeId, details });
@@ -50,14 +31,14 @@ describe('POST /api/v1/cases: a refused pipelined write keeps nothing (e2e)', ()
     async (table) => {
       await create('Before').expect(201);
       const before = await tenantCounts(t.dataSource, tenant);
-      const refusal = await refuseInserts(table);
+      const lift = await refuseInserts(t.dataSource, table, tenant);
       try {
         const res = await create('Refused');
         expect(res.status).toBe(500);
         expect(res.body.code).toBe('CASE5000');
         expect(await tenantCounts(t.dataSource, tenant)).toEqual(before);
       } finally {
-        await refusal.lift();
+        await lift();
       }
       const after = await create('After').expect(201);
       expect(after.body.data.displayId).toBe(`CM${tenant}-${before.counter + 1}`);

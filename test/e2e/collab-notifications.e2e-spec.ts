@@ -3,6 +3,7 @@ import { createCase } from '../support/builders/case-lifecycle.builder';
 import { BuiltCaseType, DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { caseTrail } from '../support/case-trail';
 import { deliverNotifications } from '../support/deliver-notifications';
+import { refuseInserts } from '../support/refuse-inserts';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
@@ -24,27 +25,17 @@ describe('Collaboration: notifications of watchers and assignees (e2e)', () => {
     user: 'uma',
     permissions: [Permission.CASE_COMMENT, Permission.CASE_VIEW, Permission.CASE_PROCESS],
   });
-  const trigger = `fail_case_messages_${tenant}`;
+  let lift: () => Promise<void>;
 
   beforeAll(async () => {
     t = await createTestApp();
     type = await new DefinitionsBuilder(t.dataSource, tenant).caseType();
     // A real database failure after the case and its events were written: the message row of
     // this tenant cannot be inserted, so the whole command rolls back.
-    await t.dataSource.query(`
-      CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.client_id = '${tenant}' THEN RAISE EXCEPTION 'message write refused'; END IF;
-        RETURN NEW;
-      END $$`);
-    await t.dataSource.query(
-      `CREATE TRIGGER ${trigger} BEFORE INSERT ON case_messages
-         FOR EACH ROW EXECUTE FUNCTION ${trigger}()`,
-    );
+    lift = await refuseInserts(t.dataSource, 'case_messages', tenant, 'message write refused');
   });
   afterAll(async () => {
-    await t.dataSource.query(`DROP TRIGGER IF EXISTS ${trigger} ON case_messages`);
-    await t.dataSource.query(`DROP FUNCTION IF EXISTS ${trigger}()`);
+    await lift();
     await t.close();
   });
 

@@ -9,6 +9,7 @@ import { uploadDocument } from '../support/builders/documents.builder';
 import { caseTrail } from '../support/case-trail';
 import { storedFiles } from '../support/builders/definitions-http.builder';
 import { LocalS3, startLocalS3 } from '../support/local-s3';
+import { refuseInserts } from '../support/refuse-inserts';
 import { createTestApp, TestApp } from '../support/test-app';
 import { describeWithTmpfs, mountTmpfs, Tmpfs } from '../support/tmpfs';
 import { newTenant } from '../support/test-env';
@@ -22,25 +23,15 @@ describe('Documents: the file is stored first, the row second (e2e)', () => {
     let t: TestApp;
     const tenant = newTenant();
     const admin = bearer({ tenant });
-    const trigger = `fail_case_documents_${tenant}`;
+    let lift: () => Promise<void>;
 
     beforeAll(async () => {
       t = await createTestApp();
       // A real database failure at the row write, for this test's tenant only.
-      await t.dataSource.query(`
-        CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF NEW.client_id = '${tenant}' THEN RAISE EXCEPTION 'row write refused'; END IF;
-          RETURN NEW;
-        END $$`);
-      await t.dataSource.query(
-        `CREATE TRIGGER ${trigger} BEFORE INSERT ON case_documents
-           FOR EACH ROW EXECUTE FUNCTION ${trigger}()`,
-      );
+      lift = await refuseInserts(t.dataSource, 'case_documents', tenant);
     });
     afterAll(async () => {
-      await t.dataSource.query(`DROP TRIGGER IF EXISTS ${trigger} ON case_documents`);
-      await t.dataSource.query(`DROP FUNCTION IF EXISTS ${trigger}()`);
+      await lift();
       await t.close();
     });
 

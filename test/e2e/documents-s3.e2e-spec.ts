@@ -6,6 +6,7 @@ import { DefinitionsBuilder } from '../support/builders/definitions.builder';
 import { downloadDocument, uploadDocument } from '../support/builders/documents.builder';
 import { storedFiles } from '../support/builders/definitions-http.builder';
 import { LocalS3, startLocalS3 } from '../support/local-s3';
+import { refuseInserts } from '../support/refuse-inserts';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
@@ -66,17 +67,7 @@ describe('Documents on STORAGE_DRIVER=s3 (e2e, s3rver on 127.0.0.1)', () => {
 
   it('deletes the object again when the row write fails after it was stored', async () => {
     const failing = newTenant();
-    const trigger = `fail_s3_documents_${failing}`;
-    await t.dataSource.query(`
-      CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.client_id = '${failing}' THEN RAISE EXCEPTION 'row write refused'; END IF;
-        RETURN NEW;
-      END $$`);
-    await t.dataSource.query(
-      `CREATE TRIGGER ${trigger} BEFORE INSERT ON case_documents
-         FOR EACH ROW EXECUTE FUNCTION ${trigger}()`,
-    );
+    const lift = await refuseInserts(t.dataSource, 'case_documents', failing);
     try {
       const type = await new DefinitionsBuilder(t.dataSource, failing).caseType();
       const { id } = await createCase(t, failing, { caseTypeId: type.id });
@@ -87,8 +78,7 @@ describe('Documents on STORAGE_DRIVER=s3 (e2e, s3rver on 127.0.0.1)', () => {
       expect(res.status).toBe(500);
       expect(await s3.keys()).toEqual(keysBefore);
     } finally {
-      await t.dataSource.query(`DROP TRIGGER IF EXISTS ${trigger} ON case_documents`);
-      await t.dataSource.query(`DROP FUNCTION IF EXISTS ${trigger}()`);
+      await lift();
     }
   });
 

@@ -2,6 +2,7 @@ import { ConfigService } from '@nestjs/config';
 import { existsSync, readdirSync } from 'node:fs';
 import { createCaseType } from '../../../../../test/support/builders/definitions-http.builder';
 import { multipart } from '../../../../../test/support/multipart';
+import { refuseInserts } from '../../../../../test/support/refuse-inserts';
 import { createHttpTestModule, TestApp } from '../../../../../test/support/test-module';
 import { DefinitionsModule } from '../../definitions.module';
 import { newTenant } from '../../../../../test/support/test-env';
@@ -12,27 +13,17 @@ describe('UploadCaseTypeFile (integration): the file is stored first, the row se
   let storageDir: string;
   const tenant = newTenant();
   const admin = bearer({ tenant });
-  const trigger = `fail_upload_${tenant}`;
+  let lift: () => Promise<void>;
 
   beforeAll(async () => {
     t = await createHttpTestModule([DefinitionsModule]);
     storageDir = t.app.get(ConfigService).getOrThrow<string>('storage.dir');
     // A real database failure at the row write, for this test's tenant only.
-    await t.dataSource.query(`
-      CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.client_id = '${tenant}' THEN RAISE EXCEPTION 'row write refused'; END IF;
-        RETURN NEW;
-      END $$`);
-    await t.dataSource.query(
-      `CREATE TRIGGER ${trigger} BEFORE INSERT ON case_type_files
-         FOR EACH ROW EXECUTE FUNCTION ${trigger}()`,
-    );
+    lift = await refuseInserts(t.dataSource, 'case_type_files', tenant);
   });
 
   afterAll(async () => {
-    await t.dataSource.query(`DROP TRIGGER IF EXISTS ${trigger} ON case_type_files`);
-    await t.dataSource.query(`DROP FUNCTION IF EXISTS ${trigger}()`);
+    await lift();
     await t.close();
   });
 
