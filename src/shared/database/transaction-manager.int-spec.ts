@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Socket } from 'node:net';
 import { QueryFailedError } from 'typeorm';
 import { createTestModule, TestModule } from '../../../test/support/test-module';
 import { newTenant } from '../../../test/support/test-env';
@@ -138,6 +139,63 @@ describe(`TransactionManager.write (integration, ${engine})`, () => {
   it('is refused outside a transaction', async () => {
     await expect(tx.write('SELECT 1')).rejects.toThrow('needs a transaction');
   });
+
+  // On PGlite there is no socket: writes are awaited one by one.
+  (engine === 'PostgreSQL' ? it : it.skip)(
+    'on PostgreSQL, sends a transaction’s trailing writes and its COMMIT in one send',
+    async () => {
+      const [tenant, aggregate] = [newTenant(), randomUUID()];
+      const sends: { socket: Socket; text: string }[] = [];
+      const record = (socket: Socket, chunks: unknown[]) =>
+        sends.push({ socket, text: Buffer.concat(chunks as Buffer[]).toString('latin1') });
+      const writev = Socket.prototype._writev!;
+      const write = Socket.prototype._write;
+      let recording = false;
+      const spies = [
+        jest.spyOn(Socket.prototype, '_writev').mockImplementation(function (
+          this: Socket,
+          chunks,
+          callback,
+        ) {
+          if (recording)
+            record(
+              this,
+              chunks.map(({ chunk }) => chunk as Buffer),
+            );
+          return writev.call(this, chunks, callback);
+        }),
+        jest.spyOn(Socket.prototype, '_write').mockImplementation(function (
+          this: Socket,
+          chunk,
+          encoding,
+          callback,
+        ) {
+          if (recording) record(this, [chunk]);
+          return write.call(this, chunk, encoding, callback);
+        }),
+      ];
+      try {
+        await tx.run(async () => {
+          await tx.query('SELECT 1'); // the transaction has begun; its socket is the next one used
+          recording = true;
+          await tx.write(insert, [tenant, aggregate, 1]);
+          await tx.write(`UPDATE outbox_sequences SET last_seq = 2 WHERE client_id = $1`, [tenant]);
+          await tx.write(`UPDATE outbox_sequences SET last_seq = 3 WHERE client_id = $1`, [tenant]);
+        });
+      } finally {
+        recording = false;
+        spies.forEach((spy) => spy.mockRestore());
+      }
+      const own = sends
+        .filter(({ socket }) => socket === sends[0]?.socket)
+        .map(({ text }) => text.replace(/[^\x20-\x7e]+/g, ' '));
+      expect(own).toHaveLength(1);
+      expect(own[0]).toContain('INSERT INTO outbox_sequences');
+      expect(own[0].match(/UPDATE outbox_sequences/g)).toHaveLength(2);
+      expect(own[0]).toContain('COMMIT');
+      expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([{ n: 3 }]);
+    },
+  );
 
   // PGlite's pooled connections share one session: a statement blocked there blocks everything.
   (engine === 'PostgreSQL' ? it : it.skip)(

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
@@ -10,10 +11,33 @@ interface TransactionContext {
   client?: PoolClient;
   /** The pipelined writes (`write`), in the order they were sent, each settled to its failure. */
   writes: Promise<QueryFailedError | undefined>[];
+  /** Whether the connection's socket is holding this tick's statements back (`sendTogether`). */
+  corked?: boolean;
   afterCommit: (() => unknown)[];
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
+
+/**
+ * Holds the transaction's socket until this tick's work is done, so that the statements queued
+ * meanwhile (a command's pipelined writes and the COMMIT behind them) leave in one send instead of
+ * one each: fewer system calls here and fewer wake-ups of the server. pg corks the socket around
+ * each statement's messages (Query.submit); this is the same cork held a little longer. Nothing
+ * can wait on a held statement before the uncork: an answer needs I/O, which runs after this
+ * tick's `process.nextTick` callbacks.
+ */
+function sendTogether(context: TransactionContext): void {
+  if (context.corked) return;
+  const socket = (context.client as PoolClient & { connection?: { stream?: Writable } }).connection
+    ?.stream;
+  if (typeof socket?.cork !== 'function') return;
+  socket.cork();
+  context.corked = true;
+  process.nextTick(() => {
+    context.corked = false;
+    socket.uncork();
+  });
+}
 const MAX_ATTEMPTS = 3;
 
 /**
@@ -103,6 +127,7 @@ export class TransactionManager implements OnModuleInit {
       return;
     }
     const name = prepared ? this.statementName(sql) : undefined;
+    sendTogether(context);
     const sent = context.client.query({ name, text: sql, values: params }).then(
       () => undefined,
       (error: unknown) => new QueryFailedError(sql, params, error as Error),
