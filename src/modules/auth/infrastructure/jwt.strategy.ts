@@ -86,8 +86,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (kind === 'client' && !(await this.clients.isActive(clientId, sub))) {
       throw new DomainError(ErrorCode.InvalidToken);
     }
-    // The caller's groups are the token's and the directory's: one primary-key lookup, uncached,
-    // so a change in the directory counts from the next request.
+    // The caller's groups are the token's and the directory's: one primary-key lookup, reused for
+    // a few seconds (SqlDirectory.groupsOf); a change made through this instance counts at once.
     const directoryGroups = kind === 'user' ? await this.directory.groupsOf(clientId, sub) : [];
     const groups = [...new Set([...claims.groups, ...directoryGroups])];
     return new Actor(clientId, sub, new Set(claims.permissions), groups, kind, claims.name);

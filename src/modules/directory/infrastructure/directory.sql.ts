@@ -43,9 +43,22 @@ function page<T>(rows: T[], limit: number, keyOf: (row: T) => string): Directory
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * How long a user's directory groups are reused, in ms. Every request reads the caller's groups;
+ * reusing them for a few seconds saves each request a pool checkout and a round trip. A change
+ * counts at once on the instance that made it (see `forget`) and within this on the others,
+ * which is far sooner than the groups a token carries, valid for the token's whole life.
+ */
+export const GROUPS_TTL_MS = 5_000;
+const MAX_CACHED_USERS = 10_000;
+
 /** The directory in the service's own database (`directory_users`). */
 @Injectable()
 export class SqlDirectory extends Directory {
+  private readonly recentGroups = new Map<string, { groups: string[]; until: number }>();
+  /** Bumped by every change, so that a read begun before it does not keep what it read. */
+  private changes = 0;
+
   constructor(private readonly tx: TransactionManager) {
     super();
   }
@@ -58,13 +71,42 @@ export class SqlDirectory extends Directory {
     return row ? toUser(row) : null;
   }
 
-  /** Read for every request a user makes (their directory groups), hence prepared. */
+  /**
+   * Read for every request a user makes (their directory groups): prepared, and reused for
+   * GROUPS_TTL_MS. Inside a transaction it reads through, since that transaction may have
+   * changed them.
+   */
   async groupsOf(clientId: string, userId: string): Promise<string[]> {
+    const key = `${clientId}\u0000${userId}`;
+    const cached = this.recentGroups.get(key);
+    if (cached && cached.until > performance.now() && !this.tx.inTransaction) return cached.groups;
+    const changes = this.changes;
     const [row] = await this.tx.queryPrepared<{ groups: string[] }>(
       `SELECT groups FROM directory_users WHERE client_id = $1 AND user_id = $2 AND active`,
       [clientId, userId],
     );
-    return row?.groups ?? [];
+    const groups = row?.groups ?? [];
+    if (changes === this.changes && !this.tx.inTransaction) {
+      this.recentGroups.delete(key); // re-inserted last: the oldest entries go first when full
+      if (this.recentGroups.size >= MAX_CACHED_USERS) {
+        this.recentGroups.delete(this.recentGroups.keys().next().value as string);
+      }
+      this.recentGroups.set(key, { groups, until: performance.now() + GROUPS_TTL_MS });
+    }
+    return groups;
+  }
+
+  /**
+   * After a change to a user: drops what this instance reuses of them, now and again once the
+   * enclosing transaction (if any) commits, and keeps reads begun before it from storing theirs.
+   */
+  private forget(clientId: string, userId: string): void {
+    const drop = () => {
+      this.changes += 1;
+      this.recentGroups.delete(`${clientId}\u0000${userId}`);
+    };
+    drop();
+    if (this.tx.inTransaction) this.tx.afterCommit(drop);
   }
 
   async findUsers(clientId: string, userIds: readonly string[]): Promise<DirectoryUser[]> {
@@ -157,6 +199,7 @@ export class SqlDirectory extends Directory {
         has('timeZone'),
       ],
     );
+    this.forget(clientId, userId);
     return toUser(row);
   }
 
@@ -165,6 +208,7 @@ export class SqlDirectory extends Directory {
       `DELETE FROM directory_users WHERE client_id = $1 AND user_id = $2`,
       [clientId, userId],
     );
+    this.forget(clientId, userId);
     return affected > 0;
   }
 }
