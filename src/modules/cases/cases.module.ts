@@ -17,6 +17,7 @@ import { UnclaimCaseHandler } from './commands/unclaim-case/unclaim-case.handler
 import { CaseRepository } from './domain/case.repository';
 import { CaseTypeConfigReader } from './domain/case-type-config.reader';
 import { CaseActionsController } from './http/case-actions.controller';
+import { CaseAnswers } from './http/case-answers';
 import { CaseClaimsController } from './http/case-claims.controller';
 import { CasesController } from './http/cases.controller';
 import { CaseTypeConfigSqlReader } from './infrastructure/case-type-config-reader.sql';
@@ -57,6 +58,7 @@ const queryHandlers = [GetCaseHandler, ListCasesHandler];
     ...queryHandlers,
     { provide: CaseRepository, useClass: CaseSqlRepository },
     { provide: CaseTypeConfigReader, useClass: CaseTypeConfigSqlReader },
+    CaseAnswers,
   ],
   exports: [CaseRepository],
 })

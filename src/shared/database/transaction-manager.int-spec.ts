@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Socket } from 'node:net';
+import type { Pool } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { createTestModule, TestModule } from '../../../test/support/test-module';
 import { newTenant } from '../../../test/support/test-env';
@@ -140,60 +141,153 @@ describe(`TransactionManager.write (integration, ${engine})`, () => {
     await expect(tx.write('SELECT 1')).rejects.toThrow('needs a transaction');
   });
 
-  // On PGlite there is no socket: writes are awaited one by one.
-  (engine === 'PostgreSQL' ? it : it.skip)(
-    'on PostgreSQL, sends a transaction’s trailing writes and its COMMIT in one send',
-    async () => {
+  describe('runThenRead', () => {
+    const checkoutsDuring = async <T>(work: () => Promise<T>) => {
+      const pool = (t.dataSource.driver as unknown as { master: Pool }).master;
+      const connect = jest.spyOn(pool, 'connect');
+      try {
+        return { result: await work(), checkouts: connect.mock.calls.length };
+      } finally {
+        connect.mockRestore();
+      }
+    };
+
+    it('answers the read of what the write wrote, on the same connection', async () => {
       const [tenant, aggregate] = [newTenant(), randomUUID()];
-      const sends: { socket: Socket; text: string }[] = [];
-      const record = (socket: Socket, chunks: unknown[]) =>
-        sends.push({ socket, text: Buffer.concat(chunks as Buffer[]).toString('latin1') });
-      const writev = Socket.prototype._writev!;
-      const write = Socket.prototype._write;
-      let recording = false;
-      const spies = [
-        jest.spyOn(Socket.prototype, '_writev').mockImplementation(function (
-          this: Socket,
-          chunks,
-          callback,
-        ) {
-          if (recording)
+      const { result, checkouts } = await checkoutsDuring(() =>
+        tx.runThenRead(
+          async () => {
+            await tx.write(insert, [tenant, aggregate, 7]);
+            return aggregate;
+          },
+          (id) => tx.queryPrepared(SEQUENCE, [tenant, id]),
+        ),
+      );
+      expect(result).toEqual([{ n: 7 }]);
+      expect(checkouts).toBe(1);
+    });
+
+    it('fails as a whole when the read fails: the write is not kept', async () => {
+      const [tenant, aggregate] = [newTenant(), randomUUID()];
+      const failure = await tx
+        .runThenRead(
+          () => tx.write(insert, [tenant, aggregate, 1]),
+          () => tx.queryPrepared(failing('22012')),
+        )
+        .catch((error: unknown) => error);
+      expect(codeOf(failure)).toBe('22012');
+      expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([]);
+    });
+
+    it('also takes a read that waits before its statement, and one that queries again after', async () => {
+      const [tenant, aggregate] = [newTenant(), randomUUID()];
+      const read = async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return tx.queryPrepared(SEQUENCE, [tenant, aggregate]);
+      };
+      const again = async () => {
+        const [first] = await tx.queryPrepared<{ n: number }>(SEQUENCE, [tenant, aggregate]);
+        // Past the COMMIT on PostgreSQL: outside the ended transaction, on the pool.
+        const [second] = await tx.query<{ n: number }>(SEQUENCE, [tenant, aggregate]);
+        return [first.n, second.n, tx.inTransaction];
+      };
+      const write = (n: number) => () => tx.write(insert, [tenant, aggregate, n]);
+      expect(await tx.runThenRead(write(1), read)).toEqual([{ n: 1 }]);
+      await tx.query(`DELETE FROM outbox_sequences WHERE client_id = $1`, [tenant]);
+      // On PostgreSQL its first statement went with the COMMIT, the second on the pool after it.
+      expect(await tx.runThenRead(write(2), again)).toEqual([2, 2, engine === 'PGlite']);
+    });
+  });
+
+  // On PGlite there is no socket: writes are awaited one by one.
+  (engine === 'PostgreSQL' ? describe : describe.skip)(
+    'on PostgreSQL, what leaves in one send',
+    () => {
+      /**
+       * What the transaction's socket sends from the moment `start` is called, one text per send
+       * (control bytes blanked): the transaction's socket is the first to send after `start`.
+       */
+      const sendsDuring = async (work: (start: () => void) => Promise<unknown>) => {
+        const sends: { socket: Socket; text: string }[] = [];
+        let recording = false;
+        const record = (socket: Socket, chunks: Buffer[]) => {
+          if (recording) sends.push({ socket, text: Buffer.concat(chunks).toString('latin1') });
+        };
+        const writev = Socket.prototype._writev!;
+        const write = Socket.prototype._write;
+        const spies = [
+          jest.spyOn(Socket.prototype, '_writev').mockImplementation(function (
+            this: Socket,
+            chunks,
+            callback,
+          ) {
             record(
               this,
               chunks.map(({ chunk }) => chunk as Buffer),
             );
-          return writev.call(this, chunks, callback);
-        }),
-        jest.spyOn(Socket.prototype, '_write').mockImplementation(function (
-          this: Socket,
-          chunk,
-          encoding,
-          callback,
-        ) {
-          if (recording) record(this, [chunk]);
-          return write.call(this, chunk, encoding, callback);
-        }),
-      ];
-      try {
-        await tx.run(async () => {
-          await tx.query('SELECT 1'); // the transaction has begun; its socket is the next one used
-          recording = true;
-          await tx.write(insert, [tenant, aggregate, 1]);
-          await tx.write(`UPDATE outbox_sequences SET last_seq = 2 WHERE client_id = $1`, [tenant]);
-          await tx.write(`UPDATE outbox_sequences SET last_seq = 3 WHERE client_id = $1`, [tenant]);
+            return writev.call(this, chunks, callback);
+          }),
+          jest.spyOn(Socket.prototype, '_write').mockImplementation(function (
+            this: Socket,
+            chunk,
+            encoding,
+            callback,
+          ) {
+            record(this, [chunk as Buffer]);
+            return write.call(this, chunk, encoding, callback);
+          }),
+        ];
+        try {
+          await work(() => (recording = true));
+        } finally {
+          spies.forEach((spy) => spy.mockRestore());
+        }
+        return sends
+          .filter(({ socket }) => socket === sends[0]?.socket)
+          .map(({ text }) => text.replace(/[^\x20-\x7e]+/g, ' '));
+      };
+
+      it('a transaction’s trailing writes and its COMMIT', async () => {
+        const [tenant, aggregate] = [newTenant(), randomUUID()];
+        const sends = await sendsDuring((start) =>
+          tx.run(async () => {
+            await tx.query('SELECT 1'); // the transaction has begun
+            start();
+            await tx.write(insert, [tenant, aggregate, 1]);
+            await tx.write(`UPDATE outbox_sequences SET last_seq = 2 WHERE client_id = $1`, [
+              tenant,
+            ]);
+            await tx.write(`UPDATE outbox_sequences SET last_seq = 3 WHERE client_id = $1`, [
+              tenant,
+            ]);
+          }),
+        );
+        expect(sends).toHaveLength(1);
+        expect(sends[0]).toContain('INSERT INTO outbox_sequences');
+        expect(sends[0].match(/UPDATE outbox_sequences/g)).toHaveLength(2);
+        expect(sends[0]).toContain('COMMIT');
+        expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([{ n: 3 }]);
+      });
+
+      it('with runThenRead, the writes, the read and the COMMIT', async () => {
+        const [tenant, aggregate] = [newTenant(), randomUUID()];
+        let answer: unknown;
+        const sends = await sendsDuring(async (start) => {
+          answer = await tx.runThenRead(
+            async () => {
+              await tx.query('SELECT 1');
+              start();
+              await tx.write(insert, [tenant, aggregate, 4]);
+              return aggregate;
+            },
+            // A text of its own: parsed on this connection now, so the send carries it.
+            (id) => tx.queryPrepared(`${SEQUENCE} AND last_seq > 0`, [tenant, id]),
+          );
         });
-      } finally {
-        recording = false;
-        spies.forEach((spy) => spy.mockRestore());
-      }
-      const own = sends
-        .filter(({ socket }) => socket === sends[0]?.socket)
-        .map(({ text }) => text.replace(/[^\x20-\x7e]+/g, ' '));
-      expect(own).toHaveLength(1);
-      expect(own[0]).toContain('INSERT INTO outbox_sequences');
-      expect(own[0].match(/UPDATE outbox_sequences/g)).toHaveLength(2);
-      expect(own[0]).toContain('COMMIT');
-      expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([{ n: 3 }]);
+        expect(sends).toHaveLength(1);
+        expect(sends[0]).toMatch(/INSERT INTO outbox_sequences.*last_seq > 0.*COMMIT/);
+        expect(answer).toEqual([{ n: 4 }]);
+      });
     },
   );
 

@@ -13,6 +13,15 @@ interface TransactionContext {
   writes: Promise<QueryFailedError | undefined>[];
   /** Whether the connection's socket is holding this tick's statements back (`sendTogether`). */
   corked?: boolean;
+  /** While `runThenRead` starts its read: the first prepared read is pipelined too. */
+  readingAhead?: boolean;
+  /**
+   * Set once the transaction's code is done (its read sent ahead) or the transaction has ended:
+   * whatever runs on in its async context (the rest of that read) is outside it, once it ended.
+   */
+  ended?: boolean;
+  /** Settles when the transaction has committed or rolled back. */
+  finished?: Promise<unknown>;
   afterCommit: (() => unknown)[];
 }
 
@@ -50,17 +59,25 @@ export class TransactionManager implements OnModuleInit {
   private readonly storage = new AsyncLocalStorage<TransactionContext>();
   /** Whether the server keeps named statements per connection (not PGlite); asked once. */
   private prepares?: Promise<boolean>;
+  /** The answer to `prepares`, once known. */
+  private preparesNow?: boolean;
   private readonly statementNames = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** The transaction's manager inside `run`, the pool's outside it. */
   get manager(): EntityManager {
-    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+    return this.context?.manager ?? this.dataSource.manager;
   }
 
   get inTransaction(): boolean {
-    return this.storage.getStore() !== undefined;
+    return this.context !== undefined;
+  }
+
+  /** The transaction this code runs in, if any (see `ended`). */
+  private get context(): TransactionContext | undefined {
+    const context = this.storage.getStore();
+    return context?.ended ? undefined : context;
   }
 
   /** Runs SQL on the current transaction (or the pool) and returns its rows, for any statement. */
@@ -73,7 +90,9 @@ export class TransactionManager implements OnModuleInit {
     sql: string,
     params: unknown[] = [],
   ): Promise<{ rows: T[]; affected: number }> {
-    const own = this.storage.getStore()?.manager.queryRunner;
+    const ending = this.untilEnded();
+    if (ending) await ending;
+    const own = this.context?.manager.queryRunner;
     const runner = own ?? this.dataSource.createQueryRunner();
     try {
       const result = await runner.query(sql, params, true);
@@ -94,8 +113,15 @@ export class TransactionManager implements OnModuleInit {
     sql: string,
     params: unknown[] = [],
   ): Promise<T[]> {
+    const context = this.context;
+    if (context?.readingAhead && context.client?.pipeline && this.preparesNow) {
+      context.readingAhead = false;
+      return this.sendAhead<T>(context, sql, params, this.statementName(sql));
+    }
     if (!(await this.serverPrepares())) return this.query<T>(sql, params);
-    const own = this.storage.getStore()?.manager.queryRunner;
+    const ending = this.untilEnded();
+    if (ending) await ending;
+    const own = this.context?.manager.queryRunner;
     const runner = own ?? this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
@@ -120,19 +146,78 @@ export class TransactionManager implements OnModuleInit {
    * On PGlite (one shared session) it is awaited like `query`. `prepared` as in `queryPrepared`.
    */
   async write(sql: string, params: unknown[] = [], { prepared = false } = {}): Promise<void> {
-    const context = this.storage.getStore();
+    const context = this.context;
     if (!context?.client) throw new Error('TransactionManager.write needs a transaction (run)');
     if (!context.client.pipeline || !(await this.serverPrepares())) {
       await (prepared ? this.queryPrepared(sql, params) : this.query(sql, params));
       return;
     }
-    const name = prepared ? this.statementName(sql) : undefined;
+    void this.sendAhead(context, sql, params, prepared ? this.statementName(sql) : undefined);
+  }
+
+  /**
+   * Runs `write` in a transaction, then `read(written)` in it: the answer a command gives (what it
+   * wrote, as a read shows it). On PostgreSQL, when `read` starts with a prepared statement
+   * (`queryPrepared`, before any await), that statement is pipelined like a write: the writes,
+   * the read and the COMMIT share one send and one round trip, and no second connection is taken.
+   * If it fails, the transaction fails with its error. Otherwise (PGlite, or a read that awaits
+   * something first) the read is awaited before the COMMIT.
+   */
+  async runThenRead<W, R>(write: () => Promise<W>, read: (written: W) => Promise<R>): Promise<R> {
+    const { answer } = await this.run(async () => {
+      const written = await write();
+      const context = this.context!;
+      context.readingAhead = true;
+      let answer: Promise<R>;
+      let sentAhead: boolean;
+      try {
+        answer = read(written);
+      } finally {
+        sentAhead = !context.readingAhead; // queryPrepared clears it when it sends ahead
+        context.readingAhead = false;
+      }
+      if (!sentAhead) return { answer: Promise.resolve(await answer) };
+      context.ended = true; // the transaction's own code is done: the rest of the read is not
+      // Its failure fails the transaction too; the caller sees it once it awaits the answer.
+      answer.catch(() => undefined);
+      return { answer };
+    });
+    return answer;
+  }
+
+  /**
+   * Sends a statement on the transaction's connection without waiting for the ones before it to
+   * be answered, and records its outcome: a failure fails the transaction (`failedWrite`).
+   */
+  private sendAhead<T>(
+    context: TransactionContext,
+    sql: string,
+    params: unknown[],
+    name: string | undefined,
+  ): Promise<T[]> {
     sendTogether(context);
-    const sent = context.client.query({ name, text: sql, values: params }).then(
-      () => undefined,
-      (error: unknown) => new QueryFailedError(sql, params, error as Error),
+    const answer = context.client!.query({ name, text: sql, values: params }).then(
+      (result) => result.rows as T[],
+      (error: unknown) => {
+        throw new QueryFailedError(sql, params, error as Error);
+      },
     );
-    context.writes.push(sent);
+    context.writes.push(
+      answer.then(
+        () => undefined,
+        (error: QueryFailedError) => error,
+      ),
+    );
+    return answer;
+  }
+
+  /**
+   * The rest of a read that `runThenRead` sent ahead waits for the COMMIT, then runs on the pool,
+   * where it sees what was committed. Anything else goes on at once.
+   */
+  private untilEnded(): Promise<unknown> | undefined {
+    const context = this.storage.getStore();
+    return context?.ended ? context.finished : undefined;
   }
 
   /** Asks the server at start, so that no request pays for the question. */
@@ -144,7 +229,7 @@ export class TransactionManager implements OnModuleInit {
     this.prepares ??= this.dataSource
       .query<{ pglite: boolean }[]>(`SELECT version() LIKE '%PGlite%' AS pglite`)
       .then(
-        ([row]) => !row.pglite,
+        ([row]) => (this.preparesNow = !row.pglite),
         (error: unknown) => {
           this.prepares = undefined; // asked again next time
           throw error;
@@ -164,7 +249,7 @@ export class TransactionManager implements OnModuleInit {
 
   /** Runs `work` in one transaction (joining an enclosing one); retries serialization failures. */
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.storage.getStore()) return work();
+    if (this.context) return work();
     for (let attempt = 1; ; attempt++) {
       const context: TransactionContext = {
         manager: this.dataSource.manager,
@@ -174,11 +259,15 @@ export class TransactionManager implements OnModuleInit {
       try {
         // Pipelined writes are not awaited here: the COMMIT follows them on the wire, and its
         // answer comes after theirs.
-        const result = await this.dataSource.transaction(async (manager) => {
-          context.manager = manager;
-          context.client = (await manager.queryRunner!.connect()) as PoolClient;
-          return this.storage.run(context, work);
-        });
+        const transaction = this.dataSource
+          .transaction(async (manager) => {
+            context.manager = manager;
+            context.client = (await manager.queryRunner!.connect()) as PoolClient;
+            return this.storage.run(context, work);
+          })
+          .finally(() => (context.ended = true));
+        context.finished = transaction.catch(() => undefined);
+        const result = await transaction;
         const failedWrite = await this.failedWrite(context);
         if (failedWrite) throw failedWrite;
         await this.runAfterCommit(context);
@@ -207,7 +296,7 @@ export class TransactionManager implements OnModuleInit {
 
   /** Registers a reaction that runs once the enclosing transaction has committed. */
   afterCommit(fn: () => unknown): void {
-    const context = this.storage.getStore();
+    const context = this.context;
     if (!context) throw new Error('afterCommit called outside a transaction');
     context.afterCommit.push(fn);
   }

@@ -1,12 +1,11 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import { CurrentActor } from '../../../shared/auth/auth.decorators';
 import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../shared/domain/case-ref';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
-import { WriteEnvelope, written } from '../../../shared/http/envelope';
+import { WriteEnvelope } from '../../../shared/http/envelope';
 import { SuccessCode } from '../../../shared/http/success-codes';
 import { CancelCaseCommand } from '../commands/cancel-case/cancel-case.command';
 import { CancelCaseRequestDto } from '../commands/cancel-case/cancel-case.request.dto';
@@ -21,8 +20,8 @@ import { ReopenCaseCommand } from '../commands/reopen-case/reopen-case.command';
 import { RequestCaseInputCommand } from '../commands/request-case-input/request-case-input.command';
 import { ResolveCaseCommand } from '../commands/resolve-case/resolve-case.command';
 import { ResolveCaseRequestDto } from '../commands/resolve-case/resolve-case.request.dto';
-import { GetCaseQuery } from '../queries/get-case/get-case.query';
 import { CaseActionRoute } from './case-action.route';
+import { CaseAnswers } from './case-answers';
 import { CaseResponseDto } from './case.response.dto';
 import { IfMatchVersion } from './if-match';
 
@@ -32,10 +31,7 @@ type Written = Promise<WriteEnvelope<CaseResponseDto>>;
 @ApiTags('cases')
 @Controller('api/v1/cases/:id')
 export class CaseActionsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly answers: CaseAnswers) {}
 
   @CaseActionRoute('open', 'CASE0612', [Permission.CASE_OPEN])
   open(
@@ -149,8 +145,7 @@ export class CaseActionsController {
     );
   }
 
-  private async run(code: SuccessCode, command: CaseActionCommand): Written {
-    const id: string = await this.commands.execute(command);
-    return written(code, await this.queries.execute(new GetCaseQuery(command.actor, { id }, true)));
+  private run(code: SuccessCode, command: CaseActionCommand): Written {
+    return this.answers.after(code, command.actor, command);
   }
 }

@@ -1,5 +1,4 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import { CurrentActor } from '../../../shared/auth/auth.decorators';
@@ -7,14 +6,14 @@ import { Permission } from '../../../shared/auth/permission.enum';
 import { CaseRef } from '../../../shared/domain/case-ref';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
-import { WriteEnvelope, written } from '../../../shared/http/envelope';
+import { WriteEnvelope } from '../../../shared/http/envelope';
 import { SuccessCode } from '../../../shared/http/success-codes';
 import { CaseActionCommand } from '../commands/case-action.command';
 import { CaseActionRequestDto } from '../commands/case-action.request.dto';
 import { ClaimCaseCommand } from '../commands/claim-case/claim-case.command';
 import { UnclaimCaseCommand } from '../commands/unclaim-case/unclaim-case.command';
-import { GetCaseQuery } from '../queries/get-case/get-case.query';
 import { CaseActionRoute } from './case-action.route';
+import { CaseAnswers } from './case-answers';
 import { CaseResponseDto } from './case.response.dto';
 import { IfMatchVersion } from './if-match';
 
@@ -25,10 +24,7 @@ const CLAIMERS = [Permission.CASE_PROCESS, Permission.CASE_EDIT];
 @ApiTags('cases')
 @Controller('api/v1/cases/:id')
 export class CaseClaimsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly answers: CaseAnswers) {}
 
   /** The caller becomes the only assigned user (groups stay). */
   @CaseActionRoute('claim', 'CASE0642', CLAIMERS, [ErrorCode.AlreadyClaimed])
@@ -58,8 +54,7 @@ export class CaseClaimsController {
     );
   }
 
-  private async run(code: SuccessCode, command: CaseActionCommand): Written {
-    const id: string = await this.commands.execute(command);
-    return written(code, await this.queries.execute(new GetCaseQuery(command.actor, { id }, true)));
+  private run(code: SuccessCode, command: CaseActionCommand): Written {
+    return this.answers.after(code, command.actor, command);
   }
 }

@@ -1,5 +1,4 @@
 import { Body, Controller, HttpStatus, Patch, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import {
@@ -13,15 +12,14 @@ import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
 import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
-import { WriteEnvelope, written } from '../../../shared/http/envelope';
-import { SuccessCode } from '../../../shared/http/success-codes';
+import { WriteEnvelope } from '../../../shared/http/envelope';
 import { CreateCaseCommand } from '../commands/create-case/create-case.command';
 import { CreateCaseRequestDto } from '../commands/create-case/create-case.request.dto';
 import { EditCaseCommand } from '../commands/edit-case/edit-case.command';
 import { EditCaseRequestDto } from '../commands/edit-case/edit-case.request.dto';
 import { TransferCaseCommand } from '../commands/transfer-case/transfer-case.command';
 import { TransferCaseRequestDto } from '../commands/transfer-case/transfer-case.request.dto';
-import { GetCaseQuery } from '../queries/get-case/get-case.query';
+import { CaseAnswers } from './case-answers';
 import { CaseResponseDto } from './case.response.dto';
 import { ApiIfMatch, IfMatchVersion } from './if-match';
 
@@ -31,10 +29,7 @@ type Written = Promise<WriteEnvelope<CaseResponseDto>>;
 @ApiTags('cases')
 @Controller('api/v1/cases')
 export class CasesController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly answers: CaseAnswers) {}
 
   @Post()
   @RequirePermissions(Permission.CASE_CREATE)
@@ -51,7 +46,7 @@ export class CasesController {
       ...input,
       dueDate: dueDate ? new Date(dueDate) : undefined,
     });
-    return this.answer('CASE0600', actor, await this.commands.execute(command));
+    return this.answers.after('CASE0600', actor, command);
   }
 
   @Patch(':id')
@@ -78,7 +73,7 @@ export class CasesController {
       dueDate: typeof dueDate === 'string' ? new Date(dueDate) : dueDate,
     };
     const command = new EditCaseCommand(actor, caseRef, input, ifMatch ?? version);
-    return this.answer('CASE0602', actor, await this.commands.execute(command));
+    return this.answers.after('CASE0602', actor, command);
   }
 
   /** Answers the new case; the original is canceled and points to it. */
@@ -103,10 +98,6 @@ export class CasesController {
   ): Written {
     const options = { comment, commentVisibility, expectedVersion };
     const command = new TransferCaseCommand(actor, caseRef, caseTypeId, options);
-    return this.answer('CASE0600', actor, await this.commands.execute(command));
-  }
-
-  private async answer(code: SuccessCode, actor: Actor, id: string): Written {
-    return written(code, await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+    return this.answers.after('CASE0600', actor, command);
   }
 }
