@@ -26,6 +26,7 @@ interface TransactionContext {
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 3;
 
 /**
  * Holds the transaction's socket until this tick's work is done, so that the statements queued
@@ -47,7 +48,6 @@ function sendTogether(context: TransactionContext): void {
     socket.uncork();
   });
 }
-const MAX_ATTEMPTS = 3;
 
 /**
  * The unit of truth: everything a command writes (its rows, activity entries and outbox rows)
