@@ -1,53 +1,12 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-
-interface TransactionContext {
-  manager: EntityManager;
-  /** The transaction's connection, once it has begun. */
-  client?: PoolClient;
-  /** The pipelined writes (`write`), in the order they were sent, each settled to its failure. */
-  writes: Promise<QueryFailedError | undefined>[];
-  /** Whether the connection's socket is holding this tick's statements back (`sendTogether`). */
-  corked?: boolean;
-  /** While `runThenRead` starts its read: the first prepared read is pipelined too. */
-  readingAhead?: boolean;
-  /**
-   * Set once the transaction's code is done (its read sent ahead) or the transaction has ended:
-   * whatever runs on in its async context (the rest of that read) is outside it, once it ended.
-   */
-  ended?: boolean;
-  /** Settles when the transaction has committed or rolled back. */
-  finished?: Promise<unknown>;
-  afterCommit: (() => unknown)[];
-}
+import { sendAhead, TransactionContext } from './transaction-context';
 
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
-
-/**
- * Holds the transaction's socket until this tick's work is done, so that the statements queued
- * meanwhile (a command's pipelined writes and the COMMIT behind them) leave in one send instead of
- * one each: fewer system calls here and fewer wake-ups of the server. pg corks the socket around
- * each statement's messages (Query.submit); this is the same cork held a little longer. Nothing
- * can wait on a held statement before the uncork: an answer needs I/O, which runs after this
- * tick's `process.nextTick` callbacks.
- */
-function sendTogether(context: TransactionContext): void {
-  if (context.corked) return;
-  const socket = (context.client as PoolClient & { connection?: { stream?: Writable } }).connection
-    ?.stream;
-  if (typeof socket?.cork !== 'function') return;
-  socket.cork();
-  context.corked = true;
-  process.nextTick(() => {
-    context.corked = false;
-    socket.uncork();
-  });
-}
 
 /**
  * The unit of truth: everything a command writes (its rows, activity entries and outbox rows)
@@ -116,7 +75,7 @@ export class TransactionManager implements OnModuleInit {
     const context = this.context;
     if (context?.readingAhead && context.client?.pipeline && this.preparesNow) {
       context.readingAhead = false;
-      return this.sendAhead<T>(context, sql, params, this.statementName(sql));
+      return sendAhead<T>(context, sql, params, this.statementName(sql));
     }
     if (!(await this.serverPrepares())) return this.query<T>(sql, params);
     const ending = this.untilEnded();
@@ -152,7 +111,7 @@ export class TransactionManager implements OnModuleInit {
       await (prepared ? this.queryPrepared(sql, params) : this.query(sql, params));
       return;
     }
-    void this.sendAhead(context, sql, params, prepared ? this.statementName(sql) : undefined);
+    void sendAhead(context, sql, params, prepared ? this.statementName(sql) : undefined);
   }
 
   /**
@@ -182,32 +141,6 @@ export class TransactionManager implements OnModuleInit {
       answer.catch(() => undefined);
       return { answer };
     });
-    return answer;
-  }
-
-  /**
-   * Sends a statement on the transaction's connection without waiting for the ones before it to
-   * be answered, and records its outcome: a failure fails the transaction (`failedWrite`).
-   */
-  private sendAhead<T>(
-    context: TransactionContext,
-    sql: string,
-    params: unknown[],
-    name: string | undefined,
-  ): Promise<T[]> {
-    sendTogether(context);
-    const answer = context.client!.query({ name, text: sql, values: params }).then(
-      (result) => result.rows as T[],
-      (error: unknown) => {
-        throw new QueryFailedError(sql, params, error as Error);
-      },
-    );
-    context.writes.push(
-      answer.then(
-        () => undefined,
-        (error: QueryFailedError) => error,
-      ),
-    );
     return answer;
   }
 
