@@ -167,6 +167,20 @@ describe(`TransactionManager.write (integration, ${engine})`, () => {
       expect(checkouts).toBe(1);
     });
 
+    it('inside an enclosing transaction runs in it, and leaves it going on', async () => {
+      const [tenant, aggregate] = [newTenant(), randomUUID()];
+      const after = await tx.run(async () => {
+        const read = await tx.runThenRead(
+          () => tx.write(insert, [tenant, aggregate, 5]),
+          () => tx.queryPrepared(SEQUENCE, [tenant, aggregate]),
+        );
+        await tx.write(`UPDATE outbox_sequences SET last_seq = 6 WHERE client_id = $1`, [tenant]);
+        return { read, stillInside: tx.inTransaction };
+      });
+      expect(after).toEqual({ read: [{ n: 5 }], stillInside: true });
+      expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([{ n: 6 }]);
+    });
+
     it('fails as a whole when the read fails: the write is not kept', async () => {
       const [tenant, aggregate] = [newTenant(), randomUUID()];
       const failure = await tx

@@ -120,9 +120,11 @@ export class TransactionManager implements OnModuleInit {
    * (`queryPrepared`, before any await), that statement is pipelined like a write: the writes,
    * the read and the COMMIT share one send and one round trip, and no second connection is taken.
    * If it fails, the transaction fails with its error. Otherwise (PGlite, or a read that awaits
-   * something first) the read is awaited before the COMMIT.
+   * something first) the read is awaited before the COMMIT. Inside an enclosing transaction,
+   * whose COMMIT is not this call's to send, both simply run in it.
    */
   async runThenRead<W, R>(write: () => Promise<W>, read: (written: W) => Promise<R>): Promise<R> {
+    if (this.context) return read(await write());
     const { answer } = await this.run(async () => {
       const written = await write();
       const context = this.context!;
