@@ -45,7 +45,11 @@ describe('Kernel: slow, idle and malformed clients (e2e, raw sockets)', () => {
   it('answers partial headers with 408 CASE4080 and closes the socket', async () => {
     const res = await exchange(port, 'GET /health HTTP/1.1\r\nHost: localhost\r\n');
     expect(res.received).toMatch(/^HTTP\/1\.1 408 /);
-    expect(bodyOf(res.received)).toMatchObject({ statusCode: 408, code: 'CASE4080' });
+    expect(bodyOf(res.received)).toMatchObject({
+      statusCode: 408,
+      code: 'CASE4080',
+      correlationId: expect.any(String),
+    });
     expect(res.closedAfterMs).toBeLessThan(3_000);
   });
 
@@ -68,6 +72,27 @@ describe('Kernel: slow, idle and malformed clients (e2e, raw sockets)', () => {
   it('answers bytes that are not HTTP with a coded 400', async () => {
     const res = await exchange(port, 'NOT HTTP AT ALL\r\n\r\n');
     expect(res.received).toMatch(/^HTTP\/1\.1 400 /);
-    expect(bodyOf(res.received)).toMatchObject({ statusCode: 400, code: 'CASE4004' });
+    expect(bodyOf(res.received)).toMatchObject({
+      statusCode: 400,
+      code: 'CASE4004',
+      correlationId: expect.any(String),
+    });
+  });
+
+  it('answers headers past the size limit with a coded 431 in the error envelope', async () => {
+    // Node's limit on a request's headers is 16 KiB; one header of 20 000 bytes passes it.
+    const res = await exchange(
+      port,
+      `GET /health HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(res.received).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    const body = bodyOf(res.received) as { correlationId: string };
+    expect(body).toEqual({
+      statusCode: 431,
+      code: 'CASE4310',
+      message: 'The request headers are too large.',
+      correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(res.received).toContain(`X-Correlation-Id: ${body.correlationId}\r\n`);
   });
 });

@@ -16,4 +16,5 @@ export const CATEGORY_STATUS: Record<ErrorCategory, HttpStatus> = {
   [ErrorCategory.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
   [ErrorCategory.RequestTimeout]: HttpStatus.REQUEST_TIMEOUT,
   [ErrorCategory.InsufficientStorage]: HttpStatus.INSUFFICIENT_STORAGE,
+  [ErrorCategory.HeadersTooLarge]: 431 as HttpStatus, // Nest's HttpStatus has no name for 431
 };

@@ -12,6 +12,7 @@ export enum ErrorCategory {
   Internal = 'Internal',
   RequestTimeout = 'RequestTimeout',
   InsufficientStorage = 'InsufficientStorage',
+  HeadersTooLarge = 'HeadersTooLarge',
 }
 
 /** The closed catalogue of error codes this service answers with. */
@@ -67,6 +68,7 @@ export enum ErrorCode {
   NotificationTemplateInvalid = 'CASE4021',
   // Platform hardening: slow clients and storage faults.
   RequestTimeout = 'CASE4080',
+  HeadersTooLarge = 'CASE4310',
   StorageUnavailable = 'CASE5031',
   StorageFull = 'CASE5070',
   // Calendars and business time (CASE44xx; the last digits echo the status).

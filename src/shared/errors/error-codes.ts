@@ -186,6 +186,10 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     category: ErrorCategory.RequestTimeout,
     message: 'The request was not received in time.',
   },
+  [ErrorCode.HeadersTooLarge]: {
+    category: ErrorCategory.HeadersTooLarge,
+    message: 'The request headers are too large.',
+  },
   [ErrorCode.StorageUnavailable]: {
     category: ErrorCategory.Unavailable,
     message: 'File storage is unavailable; try again later.',

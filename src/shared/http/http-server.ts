@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { ERROR_CATALOGUE, ErrorCode, statusOf } from '../errors/error-codes';
 
@@ -29,26 +30,36 @@ export function applyServerTimeouts(server: Server, timeouts: ServerTimeouts): v
   server.on('clientError', answerClientError);
 }
 
+/** The client errors Node raises before a request exists, and the code each answers with. */
+const CLIENT_ERRORS: Record<string, ErrorCode> = {
+  ERR_HTTP_REQUEST_TIMEOUT: ErrorCode.RequestTimeout,
+  HPE_HEADER_OVERFLOW: ErrorCode.HeadersTooLarge,
+};
+
 /**
- * What Node answers by itself (a request too slow, or not HTTP) in the error envelope, so
- * that even these answers are coded. A socket that already got bytes is only closed.
+ * What Node answers by itself (a request too slow, headers too large, or not HTTP) in the error
+ * envelope, so that even these answers are coded; the correlation id is minted here, since no
+ * request was read to carry one. A socket that already got bytes is only closed.
  */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable || socket.bytesWritten > 0) {
     socket.destroy();
     return;
   }
-  if (error.code === 'HPE_HEADER_OVERFLOW') {
-    socket.end('HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n');
-    return;
-  }
-  const code =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ErrorCode.RequestTimeout : ErrorCode.BadRequest;
+  const code = CLIENT_ERRORS[error.code ?? ''] ?? ErrorCode.BadRequest;
   const status = statusOf(code);
-  const body = JSON.stringify({ statusCode: status, code, message: ERROR_CATALOGUE[code].message });
+  const correlationId = randomUUID();
+  const body = JSON.stringify({
+    statusCode: status,
+    code,
+    message: ERROR_CATALOGUE[code].message,
+    correlationId,
+  });
   socket.end(
-    `HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Correlation-Id: ${correlationId}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
   );
 }
