@@ -60,6 +60,6 @@ const queryHandlers = [GetCaseHandler, ListCasesHandler];
     { provide: CaseTypeConfigReader, useClass: CaseTypeConfigSqlReader },
     CaseAnswers,
   ],
-  exports: [CaseRepository],
+  exports: [CaseRepository, CaseAnswers],
 })
 export class CasesModule {}

@@ -3,6 +3,7 @@ export { CasesModule } from './cases.module';
 export { CaseRepository } from './domain/case.repository';
 export { CaseTypeConfigReader } from './domain/case-type-config.reader';
 export { VIEW_PERMISSIONS } from './domain/case-visibility';
+export { CaseAnswers } from './http/case-answers';
 export { CaseResponseDto } from './http/case.response.dto';
 export { GetCaseQuery } from './queries/get-case/get-case.query';
 export { ListCasesQuery } from './views/queries/list-cases/list-cases.query';

@@ -1,5 +1,4 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';
@@ -9,9 +8,8 @@ import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
 import { VersionETag } from '../../../shared/http/etag';
-import { WriteEnvelope, written } from '../../../shared/http/envelope';
-import { SuccessCode } from '../../../shared/http/success-codes';
-import { ApiIfMatch, CaseResponseDto, GetCaseQuery, IfMatchVersion } from '../../cases';
+import { WriteEnvelope } from '../../../shared/http/envelope';
+import { ApiIfMatch, CaseAnswers, CaseResponseDto, IfMatchVersion } from '../../cases';
 import { MergeCaseCommand } from '../commands/merge-case/merge-case.command';
 import { MergeCaseRequestDto } from '../commands/merge-case/merge-case.request.dto';
 import { UnmergeCaseCommand } from '../commands/unmerge-case/unmerge-case.command';
@@ -22,10 +20,7 @@ type Written = Promise<WriteEnvelope<CaseResponseDto>>;
 @ApiTags('case-merge')
 @Controller('api/v1/cases/:id')
 export class CaseMergeController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly answers: CaseAnswers) {}
 
   /** Both cases must be visible; the source open or on its way, the target not closed or merged. */
   @Post('merge')
@@ -49,7 +44,7 @@ export class CaseMergeController {
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
     const command = new MergeCaseCommand(actor, ref, intoCaseId.toLowerCase(), expectedVersion);
-    return this.answer('CASE1640', actor, await this.commands.execute(command));
+    return this.answers.after('CASE1640', actor, command);
   }
 
   /** The open merge of the case, within 30 days; what moved goes back, later work stays. */
@@ -71,11 +66,10 @@ export class CaseMergeController {
     @CaseRefParam('id') ref: CaseRef,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    const command = new UnmergeCaseCommand(actor, ref, expectedVersion);
-    return this.answer('CASE1641', actor, await this.commands.execute(command));
-  }
-
-  private async answer(code: SuccessCode, actor: Actor, id: string): Written {
-    return written(code, await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+    return this.answers.after(
+      'CASE1641',
+      actor,
+      new UnmergeCaseCommand(actor, ref, expectedVersion),
+    );
   }
 }

@@ -1,5 +1,4 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';
@@ -9,20 +8,15 @@ import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
 import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
-import { WriteEnvelope, written } from '../../../shared/http/envelope';
-import { CaseResponseDto } from '../../cases';
-import { ApiIfMatch, IfMatchVersion } from '../../cases';
-import { GetCaseQuery } from '../../cases';
+import { WriteEnvelope } from '../../../shared/http/envelope';
+import { ApiIfMatch, CaseAnswers, CaseResponseDto, IfMatchVersion } from '../../cases';
 import { RecordMilestoneCommand } from '../commands/record-milestone/record-milestone.command';
 import { RecordMilestoneRequestDto } from '../commands/record-milestone/record-milestone.request.dto';
 
 @ApiTags('cases')
 @Controller('api/v1/cases/:id/milestones')
 export class CaseMilestonesController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly answers: CaseAnswers) {}
 
   /**
    * Records a manual milestone and raises completedPercent to `percent` (never lowers it). An
@@ -45,9 +39,7 @@ export class CaseMilestonesController {
     @Body() { name, percent }: RecordMilestoneRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Promise<WriteEnvelope<CaseResponseDto>> {
-    const id: string = await this.commands.execute(
-      new RecordMilestoneCommand(actor, ref, name, percent, expectedVersion),
-    );
-    return written('CASE1003', await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+    const command = new RecordMilestoneCommand(actor, ref, name, percent, expectedVersion);
+    return this.answers.after('CASE1003', actor, command);
   }
 }

@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, HttpStatus, Param, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';
@@ -9,10 +8,8 @@ import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
 import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
-import { WriteEnvelope, written } from '../../../shared/http/envelope';
-import { CaseResponseDto } from '../../cases';
-import { ApiIfMatch, IfMatchVersion } from '../../cases';
-import { GetCaseQuery } from '../../cases';
+import { WriteEnvelope } from '../../../shared/http/envelope';
+import { ApiIfMatch, CaseAnswers, CaseResponseDto, IfMatchVersion } from '../../cases';
 import { AddTagsCommand } from '../commands/add-tags/add-tags.command';
 import { AddTagsRequestDto } from '../commands/add-tags/add-tags.request.dto';
 import { RemoveTagCommand } from '../commands/remove-tag/remove-tag.command';
@@ -23,10 +20,7 @@ type Written = Promise<WriteEnvelope<CaseResponseDto>>;
 @ApiTags('cases')
 @Controller('api/v1/cases/:id/tags')
 export class CaseTagsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly answers: CaseAnswers) {}
 
   /** Adds several tags at once; ones the case already has are ignored. Answers the case. */
   @Post()
@@ -46,10 +40,8 @@ export class CaseTagsController {
     @Body() { tags }: AddTagsRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    const id: string = await this.commands.execute(
-      new AddTagsCommand(actor, ref, tags, expectedVersion),
-    );
-    return written('CASE0636', await this.caseAfterWrite(actor, id));
+    const command = new AddTagsCommand(actor, ref, tags, expectedVersion);
+    return this.answers.after('CASE0636', actor, command);
   }
 
   /** `:tag` is matched after the same normalization (trimmed, lower-case). Answers the case. */
@@ -71,13 +63,7 @@ export class CaseTagsController {
     @Param('tag') tag: string,
     @IfMatchVersion() expectedVersion?: number,
   ): Written {
-    const id: string = await this.commands.execute(
-      new RemoveTagCommand(actor, ref, tag, expectedVersion),
-    );
-    return written('CASE0637', await this.caseAfterWrite(actor, id));
-  }
-
-  private caseAfterWrite(actor: Actor, id: string): Promise<CaseResponseDto> {
-    return this.queries.execute(new GetCaseQuery(actor, { id }, true));
+    const command = new RemoveTagCommand(actor, ref, tag, expectedVersion);
+    return this.answers.after('CASE0637', actor, command);
   }
 }

@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';
@@ -9,11 +8,9 @@ import { ErrorCode } from '../../../shared/errors/error-codes';
 import { ApiErrors, ApiWrite } from '../../../shared/http/api-responses';
 import { VersionETag } from '../../../shared/http/etag';
 import { CaseRefParam } from '../../../shared/http/case-ref.param';
-import { WriteEnvelope, written } from '../../../shared/http/envelope';
+import { WriteEnvelope } from '../../../shared/http/envelope';
+import { ApiIfMatch, CaseAnswers, CaseResponseDto, IfMatchVersion } from '../../cases';
 import { VIEW_PERMISSIONS } from '../../cases';
-import { CaseResponseDto } from '../../cases';
-import { ApiIfMatch, IfMatchVersion } from '../../cases';
-import { GetCaseQuery } from '../../cases';
 import { UnwatchCaseCommand } from '../commands/unwatch-case/unwatch-case.command';
 import { WatchCaseCommand } from '../commands/watch-case/watch-case.command';
 import { WatchCaseRequestDto } from '../commands/watch-case/watch-case.request.dto';
@@ -29,10 +26,7 @@ const WATCHERS = [...VIEW_PERMISSIONS, Permission.CASE_EDIT];
 @ApiTags('cases')
 @Controller('api/v1/cases/:id/watchers')
 export class CaseWatchersController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly answers: CaseAnswers) {}
 
   /** Adds `userId` (default: the caller) to the watchers; already watching changes nothing. */
   @Post()
@@ -47,10 +41,8 @@ export class CaseWatchersController {
     @Body() { userId }: WatchCaseRequestDto,
     @IfMatchVersion() expectedVersion?: number,
   ): Answer {
-    const id: string = await this.commands.execute(
-      new WatchCaseCommand(actor, ref, userId, expectedVersion),
-    );
-    return written('CASE1001', await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+    const command = new WatchCaseCommand(actor, ref, userId, expectedVersion);
+    return this.answers.after('CASE1001', actor, command);
   }
 
   @Delete(':userId')
@@ -70,9 +62,7 @@ export class CaseWatchersController {
     @Param('userId') userId: string,
     @IfMatchVersion() expectedVersion?: number,
   ): Answer {
-    const id: string = await this.commands.execute(
-      new UnwatchCaseCommand(actor, ref, userId, expectedVersion),
-    );
-    return written('CASE1002', await this.queries.execute(new GetCaseQuery(actor, { id }, true)));
+    const command = new UnwatchCaseCommand(actor, ref, userId, expectedVersion);
+    return this.answers.after('CASE1002', actor, command);
   }
 }
