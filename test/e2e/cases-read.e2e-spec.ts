@@ -20,7 +20,8 @@ describe('Reading cases: GET /cases/:id (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const get = (ref: string, headers = admin) => t.http.get(`/api/v1/cases/${ref}`).set(headers);
+  const get = (ref: string, headers: Record<string, string> = admin) =>
+    t.http.get(`/api/v1/cases/${ref}`).set(headers);
 
   it('answers { data } by GUID and by displayId alike', async () => {
     const created = await createCase(t, tenant, { caseTypeId: type.id });
@@ -38,6 +39,15 @@ describe('Reading cases: GET /cases/:id (e2e)', () => {
     expect(bad.body).toMatchObject({ code: 'CASE4003', details: [{ field: 'id' }] });
     expect((await get('00000000-0000-4000-8000-000000000000')).body.code).toBe('CASE4045');
     expect((await get(`CM${tenant}-99999`)).status).toBe(404);
+  });
+
+  it('answers If-None-Match naming the current version with 304 and no body, else 200', async () => {
+    const { id } = await createCase(t, tenant, { caseTypeId: type.id });
+    const current = await get(id, { ...admin, 'If-None-Match': '"1"' });
+    expect([current.status, current.headers.etag, current.text]).toEqual([304, '"1"', '']);
+    await t.http.patch(`/api/v1/cases/${id}`).set(admin).send({ details: 'changed' }).expect(200);
+    const stale = await get(id, { ...admin, 'If-None-Match': '"1"' });
+    expect([stale.status, stale.headers.etag, stale.body.data.version]).toEqual([200, '"2"', 2]);
   });
 
   describe('visibility', () => {

@@ -1,11 +1,12 @@
 import {
+  applyDecorators,
   CallHandler,
   ExecutionContext,
   Injectable,
   NestInterceptor,
   UseInterceptors,
 } from '@nestjs/common';
-import { DECORATORS } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse, DECORATORS } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { map, Observable } from 'rxjs';
 
@@ -59,4 +60,23 @@ export function VersionETag(): MethodDecorator {
     Reflect.defineMetadata(DECORATORS.API_RESPONSE, withHeader, method);
     return UseInterceptors(VersionETagInterceptor)(target, key, descriptor);
   };
+}
+
+/**
+ * Declares the conditional GET a versioned read answers: with `If-None-Match` naming the current
+ * version's tag, `304` without a body (Express answers it from the ETag the interceptor sets).
+ */
+export function ApiNotModified(): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'The ETag of the copy the client holds, e.g. "3"; 304 while it is current.',
+    }),
+    ApiResponse({
+      status: 304,
+      description: 'Not modified: If-None-Match names the current version. No body.',
+      headers: ETAG_HEADER,
+    }),
+  );
 }

@@ -9,7 +9,7 @@ import { ErrorCode } from '../../../../shared/errors/error-codes';
 import { ApiErrors, ApiList, ApiRead } from '../../../../shared/http/api-responses';
 import { CaseRefParam } from '../../../../shared/http/case-ref.param';
 import { ListEnvelope, read, ReadEnvelope } from '../../../../shared/http/envelope';
-import { VersionETag } from '../../../../shared/http/etag';
+import { ApiNotModified, VersionETag } from '../../../../shared/http/etag';
 import { DEFAULT_LIMIT } from '../../../../shared/http/pagination';
 import { VIEW_PERMISSIONS } from '../../domain/case-visibility';
 import { CaseResponseDto } from '../../http/case.response.dto';
@@ -69,11 +69,15 @@ export class CaseViewsController {
     return this.list(actor, 'unassigned', q);
   }
 
-  /** `:id` is the case GUID or its displayId; visible under any of the caller's view permissions, otherwise 404. */
+  /**
+   * `:id` is the case GUID or its displayId; visible under any of the caller's view permissions,
+   * otherwise 404. `If-None-Match` with the current ETag answers 304.
+   */
   @Get(':id')
   @RequirePermissions(...VIEW_PERMISSIONS)
   @VersionETag()
   @ApiRead(CaseResponseDto)
+  @ApiNotModified()
   @ApiErrors(ErrorCode.InvalidIdentifier, ErrorCode.CaseNotFound)
   async get(
     @CurrentActor() actor: Actor,
