@@ -84,6 +84,16 @@ describe('OpenAPI contract layer: what it reports', () => {
     expect(problem).toContain('/data/id must be string');
   });
 
+  it('reports a field the document does not declare, at any depth', () => {
+    const body = Buffer.from(JSON.stringify({ data: { id: '42', parent: null, extra: 1 } }));
+    const [problem, ...rest] = checkExchange(DOC, exchange({ body }));
+    expect(rest).toEqual([]);
+    expect(problem).toContain('/data must NOT have unevaluated properties');
+    const nested = { data: { id: '1', parent: { id: '2', parent: null, secret: 'x' } } };
+    const [deep] = checkExchange(DOC, exchange({ body: Buffer.from(JSON.stringify(nested)) }));
+    expect(deep).toContain('/data/parent must NOT have unevaluated properties');
+  });
+
   it('reports a service header the response does not declare, but not Express’s own ETag', () => {
     const replayed = checkExchange(DOC, exchange({ headers: { 'idempotent-replayed': 'true' } }));
     expect(replayed).toEqual([

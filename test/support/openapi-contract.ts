@@ -65,7 +65,7 @@ function compile(doc: Doc): Compiled {
   if (cached) return cached;
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
-  ajv.addSchema(doc, 'openapi.json');
+  ajv.addSchema(closed(doc), 'openapi.json');
   const routes = Object.keys(doc.paths).map((template) => {
     const segments = template.split('/');
     const source = segments
@@ -82,6 +82,22 @@ function compile(doc: Doc): Compiled {
   const compiled = { doc, ajv, routes, validators: new Map<string, ValidateFunction>() };
   byDigest.set(digest, compiled);
   return compiled;
+}
+
+/**
+ * The document with every object schema closed (`unevaluatedProperties: false`), so a response
+ * field the document does not declare is a violation here. The published document stays open:
+ * fields may be added (API.md), and clients must ignore what they do not know.
+ */
+function closed<T>(node: T, inAllOf = false): T {
+  if (Array.isArray(node)) return node.map((item) => closed(item, inAllOf)) as T;
+  if (typeof node !== 'object' || node === null) return node;
+  const copy = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, closed(value, key === 'allOf')]),
+  );
+  const open = 'additionalProperties' in copy || 'unevaluatedProperties' in copy;
+  if ('properties' in copy && !open && !inAllOf) copy.unevaluatedProperties = false;
+  return copy as T;
 }
 
 const pointer = (...parts: string[]) =>

@@ -6,6 +6,29 @@ export class ErrorDetailDto {
 
   @ApiProperty({ example: 'name must be a string' })
   message: string;
+
+  // What some conflicts add, for a client to act on without parsing the message.
+  @ApiPropertyOptional({ example: 4, description: 'Stale version (CASE4092): the current one.' })
+  currentVersion?: number;
+
+  @ApiPropertyOptional({
+    example: 'IN_PROCESS',
+    description: 'Action not allowed (CASE4091): the state the case is in.',
+  })
+  currentState?: string;
+
+  @ApiPropertyOptional({
+    example: 'open',
+    description: 'Action not allowed (CASE4091): the action refused.',
+  })
+  action?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['alice'],
+    description: 'Already claimed (CASE4093): the users holding the claim.',
+  })
+  claimedBy?: string[];
 }
 
 export class ErrorResponseDto {
