@@ -95,4 +95,26 @@ describe('Kernel: slow, idle and malformed clients (e2e, raw sockets)', () => {
     });
     expect(res.received).toContain(`X-Correlation-Id: ${body.correlationId}\r\n`);
   });
+
+  it('answers an Expect other than 100-continue with a coded 417, where Node sends no body', async () => {
+    const res = await exchange(
+      port,
+      'GET /health HTTP/1.1\r\nHost: localhost\r\nExpect: foo\r\n\r\n',
+    );
+    expect(res.received).toMatch(/^HTTP\/1\.1 417 /);
+    expect(bodyOf(res.received)).toMatchObject({ statusCode: 417, code: 'CASE4170' });
+  });
+
+  it('answers CONNECT, which no route takes, with 404 CASE4040 instead of a silent close', async () => {
+    const res = await exchange(
+      port,
+      'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n',
+    );
+    expect(res.received).toMatch(/^HTTP\/1\.1 404 /);
+    expect(bodyOf(res.received)).toMatchObject({
+      statusCode: 404,
+      code: 'CASE4040',
+      correlationId: expect.any(String),
+    });
+  });
 });

@@ -17,4 +17,5 @@ export const CATEGORY_STATUS: Record<ErrorCategory, HttpStatus> = {
   [ErrorCategory.RequestTimeout]: HttpStatus.REQUEST_TIMEOUT,
   [ErrorCategory.InsufficientStorage]: HttpStatus.INSUFFICIENT_STORAGE,
   [ErrorCategory.HeadersTooLarge]: 431 as HttpStatus, // Nest's HttpStatus has no name for 431
+  [ErrorCategory.ExpectationFailed]: HttpStatus.EXPECTATION_FAILED,
 };

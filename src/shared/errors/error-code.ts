@@ -13,6 +13,7 @@ export enum ErrorCategory {
   RequestTimeout = 'RequestTimeout',
   InsufficientStorage = 'InsufficientStorage',
   HeadersTooLarge = 'HeadersTooLarge',
+  ExpectationFailed = 'ExpectationFailed',
 }
 
 /** The closed catalogue of error codes this service answers with. */
@@ -69,6 +70,7 @@ export enum ErrorCode {
   // Platform hardening: slow clients and storage faults.
   RequestTimeout = 'CASE4080',
   HeadersTooLarge = 'CASE4310',
+  ExpectationFailed = 'CASE4170',
   StorageUnavailable = 'CASE5031',
   StorageFull = 'CASE5070',
   // Calendars and business time (CASE44xx; the last digits echo the status).

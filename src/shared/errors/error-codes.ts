@@ -190,6 +190,10 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     category: ErrorCategory.HeadersTooLarge,
     message: 'The request headers are too large.',
   },
+  [ErrorCode.ExpectationFailed]: {
+    category: ErrorCategory.ExpectationFailed,
+    message: 'Only the Expect: 100-continue expectation is supported.',
+  },
   [ErrorCode.StorageUnavailable]: {
     category: ErrorCategory.Unavailable,
     message: 'File storage is unavailable; try again later.',

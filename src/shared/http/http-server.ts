@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES, type Server } from 'node:http';
+import { IncomingMessage, ServerResponse, STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { ERROR_CATALOGUE, ErrorCode, statusOf } from '../errors/error-codes';
+import { assignCorrelationId } from './correlation-id';
 
 export interface ServerTimeouts {
   headersTimeoutMs: number;
@@ -27,7 +28,7 @@ export function applyServerTimeouts(server: Server, timeouts: ServerTimeouts): v
       MAX_CHECK_INTERVAL_MS,
       Math.max(100, Math.floor(Math.min(timeouts.headersTimeoutMs, timeouts.requestTimeoutMs) / 4)),
     );
-  server.on('clientError', answerClientError);
+  answerNodeErrors(server);
 }
 
 /** The client errors Node raises before a request exists, and the code each answers with. */
@@ -37,24 +38,39 @@ const CLIENT_ERRORS: Record<string, ErrorCode> = {
 };
 
 /**
- * What Node answers by itself (a request too slow, headers too large, or not HTTP) in the error
- * envelope, so that even these answers are coded; the correlation id is minted here, since no
- * request was read to carry one. A socket that already got bytes is only closed.
+ * What Node would answer by itself in the error envelope, so that even these answers are coded:
+ * a request too slow, headers too large or bytes that are not HTTP (`clientError`), an `Expect`
+ * other than 100-continue (`checkExpectation`, 417 without a body otherwise) and `CONNECT`
+ * (the socket closed without a word otherwise; no route takes it). Each closes the connection.
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+function answerNodeErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    answerOnSocket(socket, CLIENT_ERRORS[error.code ?? ''] ?? ErrorCode.BadRequest);
+  });
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    const correlationId = assignCorrelationId(req, res);
+    const { status, body } = envelope(ErrorCode.ExpectationFailed, correlationId);
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+      Connection: 'close',
+    });
+    res.end(body);
+  });
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    answerOnSocket(socket, ErrorCode.RouteNotFound);
+  });
+}
+
+/** Writes the coded answer on a socket no response object owns. One that got bytes is closed. */
+function answerOnSocket(socket: Socket, code: ErrorCode): void {
   if (!socket.writable || socket.bytesWritten > 0) {
     socket.destroy();
     return;
   }
-  const code = CLIENT_ERRORS[error.code ?? ''] ?? ErrorCode.BadRequest;
-  const status = statusOf(code);
+  // No request was read whose correlation id could be reused: one is minted.
   const correlationId = randomUUID();
-  const body = JSON.stringify({
-    statusCode: status,
-    code,
-    message: ERROR_CATALOGUE[code].message,
-    correlationId,
-  });
+  const { status, body } = envelope(code, correlationId);
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
@@ -62,4 +78,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
       'Connection: close\r\n\r\n' +
       body,
   );
+}
+
+function envelope(code: ErrorCode, correlationId: string): { status: number; body: string } {
+  const status = statusOf(code);
+  const message = ERROR_CATALOGUE[code].message;
+  return { status, body: JSON.stringify({ statusCode: status, code, message, correlationId }) };
 }
