@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { OAUTH_TOKEN_PATH, oauthTokenResponses } from './modules/auth';
 import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
 import { AppConfig } from './config/configuration';
-import { bodyParserErrors, inspectBody } from './shared/http/body-parsing';
+import { bodyParserErrors, inspectBody, refuseNonUtf8Json } from './shared/http/body-parsing';
 import { QueryParser, withFieldFilters } from './shared/http/field-filters';
 import { applyServerTimeouts } from './shared/http/http-server';
 import { applySecurityHeaders } from './shared/http/security';
@@ -30,6 +30,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   applySecurityHeaders(app, config.corsOrigins);
   // Ahead of the body parsers too: the token endpoint answers even their errors in RFC 6749 form.
   app.use(OAUTH_TOKEN_PATH, oauthTokenResponses);
+  app.use(refuseNonUtf8Json);
   app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.use(bodyParserErrors, inspectBody);

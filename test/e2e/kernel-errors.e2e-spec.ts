@@ -1,23 +1,9 @@
-import { gzipSync } from 'node:zlib';
-import type { Response } from 'supertest';
+import { expectEnvelope, rawPoster } from '../support/raw-requests';
 import { createTestApp, TestApp } from '../support/test-app';
 import { newTenant } from '../support/test-env';
 import { bearer } from '../support/tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function expectEnvelope(res: Response, status: number, code: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.body).toEqual({
-    statusCode: status,
-    code,
-    message: expect.any(String),
-    ...(res.body.details ? { details: expect.any(Array) } : {}),
-    correlationId: expect.any(String),
-  });
-  expect(res.headers['x-correlation-id']).toBe(res.body.correlationId);
-  expect(JSON.stringify(res.body)).not.toMatch(/\bat .+\.(js|ts):\d+/);
-}
 
 describe('Kernel: errors, envelopes and correlation ids (e2e)', () => {
   let t: TestApp;
@@ -29,15 +15,8 @@ describe('Kernel: errors, envelopes and correlation ids (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  // superagent would JSON-encode a Buffer sent as application/json; send the bytes as they are.
-  const asIs = ((body: Buffer) => body) as unknown as (body: unknown) => string;
-  const postRaw = (body: string | Buffer, contentType = 'application/json') =>
-    t.http
-      .post('/api/v1/priorities')
-      .set(admin)
-      .set('Content-Type', contentType)
-      .serialize(asIs)
-      .send(body);
+  const postRaw = (body: string | Buffer, contentType?: string) =>
+    rawPoster(t, '/api/v1/priorities', admin)(body, contentType);
 
   describe('correlation ids', () => {
     it('mints one per request, answers it in the header and in the error body', async () => {
@@ -81,65 +60,6 @@ describe('Kernel: errors, envelopes and correlation ids (e2e)', () => {
     ] as const)('%s %s → 404 CASE4040 with the envelope, token or not', async (method, path) => {
       expectEnvelope(await t.http[method](path), 404, 'CASE4040');
       expectEnvelope(await t.http[method](path).set(admin), 404, 'CASE4040');
-    });
-  });
-
-  describe('request bodies the JSON parser refuses', () => {
-    it.each([['{bad'], ['{"name": "x",}'], ['null'], ['"a string"'], ['123'], ['{"name": "x"']])(
-      '%s → 400 CASE4001',
-      async (body) => {
-        const res = await postRaw(body);
-        expectEnvelope(res, 400, 'CASE4001');
-        expect(res.body.message).toBe('The request body is not valid JSON.');
-      },
-    );
-
-    it('a body over the default 1 MiB limit → 413 CASE4130', async () => {
-      const res = await postRaw(JSON.stringify({ name: 'x'.repeat(1_100_000) }));
-      expectEnvelope(res, 413, 'CASE4130');
-    });
-
-    it('a charset other than UTF-8 → 415 CASE4150', async () => {
-      const res = await postRaw('{"name":"x"}', 'application/json; charset=latin1');
-      expectEnvelope(res, 415, 'CASE4150');
-      expect(res.body.message).toMatch(/latin1/);
-    });
-
-    it('an unknown Content-Encoding → 415, a corrupt gzip body → 400, never 500', async () => {
-      const unknown = await postRaw('{}').set('Content-Encoding', 'x-custom');
-      expectEnvelope(unknown, 415, 'CASE4150');
-      const corrupt = await postRaw('definitely not gzip').set('Content-Encoding', 'gzip');
-      expectEnvelope(corrupt, 400, 'CASE4004');
-      const corruptBrotli = await postRaw('{}').set('Content-Encoding', 'br');
-      expectEnvelope(corruptBrotli, 400, 'CASE4004');
-    });
-
-    it('a valid gzip JSON body is accepted', async () => {
-      const body = gzipSync(JSON.stringify({ name: 'Zipped', code: 'ZIP', level: 4 }));
-      const res = await postRaw(body).set('Content-Encoding', 'gzip');
-      expect(res.status).toBe(201);
-      expect(res.body.data).toMatchObject({ code: 'ZIP' });
-    });
-
-    it.each(['text/plain', 'application/xml', 'text/html', 'application/octet-stream'])(
-      'Content-Type %s on a JSON route → 415 CASE4150',
-      async (type) => {
-        const res = await postRaw('{"name":"x","code":"X","level":1}', type);
-        expectEnvelope(res, 415, 'CASE4150');
-        expect(res.body.message).toContain(type);
-      },
-    );
-
-    it('a body without Content-Type → 415 CASE4150; a request without body is not refused', async () => {
-      const res = await t.http
-        .post('/api/v1/priorities')
-        .set(admin)
-        .set('Content-Length', '2')
-        .send(Buffer.from('{}'))
-        .unset('Content-Type');
-      expectEnvelope(res, 415, 'CASE4150');
-      const empty = await t.http.post('/api/v1/priorities').set(admin);
-      expectEnvelope(empty, 400, 'CASE4000');
     });
   });
 

@@ -30,10 +30,7 @@ export function bodyParserError(error: unknown): DomainError | undefined {
         typeof e.limit === 'number' ? `The request body exceeds ${e.limit} bytes.` : undefined,
       );
     case 'charset.unsupported':
-      return new DomainError(
-        ErrorCode.UnsupportedMediaType,
-        `Charset '${String(e.charset)}' is not supported; send UTF-8.`,
-      );
+      return unsupportedCharset(String(e.charset));
     case 'encoding.unsupported':
       return new DomainError(
         ErrorCode.UnsupportedMediaType,
@@ -45,6 +42,27 @@ export function bodyParserError(error: unknown): DomainError | undefined {
     return new DomainError(ErrorCode.BadRequest, 'The request body could not be read.');
   }
   return undefined;
+}
+
+const unsupportedCharset = (charset: string) =>
+  new DomainError(
+    ErrorCode.UnsupportedMediaType,
+    `Charset '${charset}' is not supported; send UTF-8.`,
+  );
+
+const JSON_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
+
+/**
+ * JSON bodies are UTF-8 (RFC 8259, 8.1). body-parser also decodes UTF-16 and UTF-32, which turned
+ * a body sent so into a syntax error (400); like any other charset, they are a 415 instead.
+ * Registered ahead of the parsers.
+ */
+export function refuseNonUtf8Json(req: Request, _res: Response, next: NextFunction): void {
+  const type = req.headers['content-type'];
+  const charset = type && JSON_TYPE.test(type) ? CHARSET.exec(type)?.[1].toLowerCase() : undefined;
+  if (charset === undefined || charset === 'utf-8') return next();
+  next(unsupportedCharset(charset));
 }
 
 /** Deeper bodies are refused before validation, whose recursion they could overflow. */
