@@ -1,11 +1,15 @@
-// First: on the embedded default, opens the database while the modules below load.
+// First: on the embedded default, opens the database while the modules below load (and sets the
+// V8 flag for its WebAssembly, which the compiled code kept for the next start depends on); then
+// those modules compile from the code kept by the previous start (compile-cache.ts).
 import './prestart';
+import './precompiled';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { saveCompileCache } from './compile-cache';
 import { configureApp } from './app.setup';
 import { AppConfig, AuthConfig } from './config/configuration';
 import { Permission } from './shared/auth/permission.enum';
@@ -14,6 +18,8 @@ import { DEMO_TENANT, DEMO_USER } from './demo/demo-data';
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'];
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+/** After the start and its first requests, the compiled code is kept for the next start. */
+const COMPILE_CACHE_SAVE_DELAY_MS = 2_000;
 
 async function bootstrap(): Promise<void> {
   const started = Date.now();
@@ -37,6 +43,7 @@ async function bootstrap(): Promise<void> {
   const token =
     auth.usingDevSecret && settings.env !== 'production' ? developmentToken(auth) : undefined;
   process.stdout.write(banner(base, Date.now() - started, settings.docsEnabled, token));
+  setTimeout(saveCompileCache, COMPILE_CACHE_SAVE_DELAY_MS).unref();
 }
 
 function developmentToken(auth: AuthConfig): string {

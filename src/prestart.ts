@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import * as nodeModule from 'node:module';
 import { dataDir } from './config/data-dir';
 import {
   embeddedDatabaseDir,
@@ -16,11 +15,3 @@ import {
 if (!process.env.DATABASE_URL && process.env.DATA_DIR !== '' && !existsSync('.env')) {
   void EmbeddedPostgresHost.prestart(embeddedDatabaseDir(dataDir()));
 }
-
-/**
- * Node 22.1+ keeps the compiled code of the modules below on disk (in the system's temporary
- * directory) for the next start: a restart on Node 22 (the Docker image's) took 1.35-1.69 s to
- * healthy instead of 1.73-1.88 s, 5 starts each, interleaved. Node 20 has no such cache; there
- * this does nothing.
- */
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
