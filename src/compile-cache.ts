@@ -55,12 +55,15 @@ const stats = { fromCache: 0, compiled: 0 };
 let state: { file: string; entries: Map<string, Entry>; compiled: Map<string, Compiled> } | null =
   null;
 
-/** Turns the cache on for every CommonJS file required from now on. Call before anything else. */
-export function enableCompileCache(root: string): void {
+/**
+ * Turns the cache on for every CommonJS file required from now on. Call before anything else.
+ * `native: false` uses this file's cache even where Node has its own (its tests, on any Node).
+ */
+export function enableCompileCache(root: string, { native = true } = {}): void {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
-  const native = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
-  if (native) {
-    native();
+  const nodeOwn = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
+  if (native && nodeOwn) {
+    nodeOwn();
     return;
   }
   const file = join(

@@ -48,7 +48,7 @@ describe('compile cache (node dist/compile-cache.js)', () => {
   function run(env: NodeJS.ProcessEnv = {}) {
     const script = `
       const cache = require(${JSON.stringify(join(ROOT, 'dist', 'compile-cache.js'))});
-      cache.enableCompileCache(${JSON.stringify(root)});
+      cache.enableCompileCache(${JSON.stringify(root)}, { native: false });
       const a = require(${JSON.stringify(join(root, 'a.js'))});
       let stack = '';
       try { require(${JSON.stringify(join(root, 'throws.js'))}).f(); } catch (e) { stack = e.stack; }
