@@ -178,6 +178,9 @@ function readEntries(file: string): Map<string, Entry> {
     if (data.readUInt32LE(0) !== FORMAT) return entries;
     const indexEnd = 8 + data.readUInt32LE(4);
     const index = JSON.parse(data.toString('utf8', 8, indexEnd)) as [string, string, number][];
+    // V8 would take a cut payload for code: a file of another size than its index says is dropped.
+    const size = index.reduce((sum, [, , length]) => sum + length, indexEnd);
+    if (size !== data.length) return entries;
     let offset = indexEnd;
     for (const [name, sha1, length] of index) {
       entries.set(name, { sha1, code: data.subarray(offset, offset + length) });

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt } from './support/service-process';
@@ -101,6 +109,15 @@ describe('compile cache (node dist/compile-cache.js)', () => {
     const changed = run();
     expect(changed.a).toEqual({ ...seen, b: 'b2' });
     expect(changed.stats).toEqual({ fromCache: 2, compiled: 1 });
+    expect(run().stats).toEqual({ fromCache: 3, compiled: 0 });
+  });
+
+  it('starts from nothing on a cut cache file, and writes a whole one again', () => {
+    const file = join(cacheDir, readdirSync(cacheDir)[0]);
+    truncateSync(file, statSync(file).size - 1);
+    const cut = run();
+    expect(cut.a).toEqual({ ...seen, b: 'b2' });
+    expect(cut.stats).toEqual({ fromCache: 0, compiled: 3 });
     expect(run().stats).toEqual({ fromCache: 3, compiled: 0 });
   });
 });
