@@ -263,9 +263,13 @@ async function main(): Promise<void> {
     );
     log(`analyzed; tenant ${tenant}: ${mix.map((r) => `${r.state} ${r.n}`).join(', ')}`);
 
+    // With --cpu-prof both servers are profiled into that directory, each file named by its pid.
+    const nodeArgs = options.cpuProf
+      ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`]
+      : [];
     const server = await startCompiledApp(url, {
       dir: options.serviceDir && resolve(options.serviceDir),
-      nodeArgs: options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`] : [],
+      nodeArgs,
     });
     app = server;
     log(`application (node dist/main.js, pid ${server.pid}) listening on ${server.base}`);
@@ -274,10 +278,11 @@ async function main(): Promise<void> {
       server.secret,
       { algorithm: 'HS256', expiresIn: 3600 },
     );
-    bare = await startNodeServer('case-list-baseline.js', {
-      DATABASE_URL: url,
-      JWT_SECRET: server.secret,
-    });
+    bare = await startNodeServer(
+      'case-list-baseline.js',
+      { DATABASE_URL: url, JWT_SECRET: server.secret },
+      nodeArgs,
+    );
     log(`bare node:http + pg server (pid ${bare.pid}) listening on ${bare.base}`);
     log(`measuring ${options.requests} pages over HTTP, bare HTTP and SQL (+${WARMUP} warm-up)`);
     const cpuBefore = { app: cpuMs(server.pid), bare: cpuMs(bare.pid) };

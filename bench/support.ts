@@ -262,9 +262,16 @@ export function postgresCpuSince(before: Map<number, number>): number {
   return total;
 }
 
-/** `node <script>` (a plain .js file under bench/) that prints `{"port": n}` once listening. */
-export function startNodeServer(script: string, env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, [join(__dirname, script)], {
+/**
+ * `node <script>` (a plain .js file under bench/) that prints `{"port": n}` once listening;
+ * `nodeArgs` go before the script (`--cpu-prof`, so a baseline is profiled like the service).
+ */
+export function startNodeServer(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, script)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
