@@ -121,7 +121,11 @@ export async function startHttpApp(
   const { NestFactory } = await import('@nestjs/core');
   const { AppModule } = await import('../src/app.module');
   const { configureApp } = await import('../src/app.setup');
-  const app = await NestFactory.create(AppModule, { bodyParser: false, logger: false });
+  const { ExpressHttpAdapter } = await import('../src/shared/http/express-http-adapter');
+  const app = await NestFactory.create(AppModule, new ExpressHttpAdapter(), {
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app as Parameters<typeof configureApp>[0]);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };

@@ -11,6 +11,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { saveCompileCache } from './compile-cache';
 import { configureApp } from './app.setup';
+import { ExpressHttpAdapter } from './shared/http/express-http-adapter';
 import { AppConfig, AuthConfig } from './config/configuration';
 import { Permission } from './shared/auth/permission.enum';
 import { signToken } from './shared/auth/token-signer';
@@ -23,10 +24,14 @@ const COMPILE_CACHE_SAVE_DELAY_MS = 2_000;
 
 async function bootstrap(): Promise<void> {
   const started = Date.now();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule,
+    new ExpressHttpAdapter(),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
   configureApp(app);
   // Closing the app stops the HTTP server, the pool and the embedded PGlite (which checkpoints
   // its data directory), then exits 0; a shutdown that hangs is cut short.

@@ -13,6 +13,7 @@ import { validateEnv } from '../../src/config/env.validation';
 import { ActivityModule } from '../../src/modules/activity';
 import { CasesModule } from '../../src/modules/cases';
 import { OutboxModule } from '../../src/shared/outbox/outbox.module';
+import { ExpressHttpAdapter } from '../../src/shared/http/express-http-adapter';
 import { StorageModule } from '../../src/shared/storage/storage.module';
 import { AuthModule } from '../../src/modules/auth';
 import { DirectoryModule } from '../../src/modules/directory';
@@ -92,7 +93,9 @@ export async function createTestModule(
     await moduleRef.init();
     return built(moduleRef, clock, undefined);
   }
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new ExpressHttpAdapter(), {
+    bodyParser: false,
+  });
   installContractCheck(app);
   configureApp(app);
   await app.init();
