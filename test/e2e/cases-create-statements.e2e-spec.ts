@@ -55,9 +55,16 @@ describe('POST /api/v1/cases: database round trips per create (e2e)', () => {
       if (store && pending === 0) store.roundTrips += 1;
       inFlight.set(this, pending + 1);
       const answered = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1);
+      // Answered through a callback (the service's runQuery) or through pg's promise.
+      const callback = args[args.length - 1];
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (...results: unknown[]) => {
+          answered();
+          (callback as Listener)(...results);
+        };
+      }
       const result = query.apply(this, args);
       if (result instanceof Promise) result.then(answered, answered);
-      else answered(); // a callback-style call: not used by the service, not counted as in flight
       return result;
     } as typeof Client.prototype.query);
     const connect = Pool.prototype.connect as (...args: unknown[]) => unknown;

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResultRow } from 'pg';
+import { runQuery } from './pg-query';
 import { EntityManager, QueryFailedError } from 'typeorm';
 
 /** What TransactionManager keeps of one transaction, in its async context. */
@@ -56,8 +57,12 @@ export function sendAhead<T>(
   name: string | undefined,
 ): Promise<T[]> {
   sendTogether(context);
-  const answer = context.client!.query({ name, text: sql, values: params }).then(
-    (result) => result.rows as T[],
+  const answer = runQuery<T & QueryResultRow>(context.client!, {
+    name,
+    text: sql,
+    values: params,
+  }).then(
+    (result) => result.rows,
     (error: unknown) => {
       throw new QueryFailedError(sql, params, error as Error);
     },

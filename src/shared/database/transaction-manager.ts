@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResultRow } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { runQuery } from './pg-query';
 import { sendAhead, TransactionContext } from './transaction-context';
 
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -54,9 +55,15 @@ export class TransactionManager implements OnModuleInit {
     const own = this.context?.manager.queryRunner;
     const runner = own ?? this.dataSource.createQueryRunner();
     try {
-      const result = await runner.query(sql, params, true);
-      const rows = (result.records ?? []) as T[];
-      return { rows, affected: result.affected ?? rows.length };
+      const client = (await runner.connect()) as PoolClient;
+      // What TypeORM's `runner.query` would answer (a multi-statement text: no rows), sent as
+      // `runQuery` sends it.
+      const result = await runQuery<T & QueryResultRow>(client, { text: sql, values: params });
+      const rows = result.rows ?? [];
+      return { rows, affected: result.rowCount ?? rows.length };
+    } catch (error) {
+      if (error instanceof QueryFailedError) throw error;
+      throw new QueryFailedError(sql, params, error as Error);
     } finally {
       if (!own) await runner.release();
     }
@@ -85,7 +92,7 @@ export class TransactionManager implements OnModuleInit {
     try {
       const client = (await runner.connect()) as PoolClient;
       const name = this.statementName(sql);
-      return (await client.query({ name, text: sql, values: params })).rows as T[];
+      return (await runQuery<T & QueryResultRow>(client, { name, text: sql, values: params })).rows;
     } catch (error) {
       if (error instanceof QueryFailedError) throw error;
       throw new QueryFailedError(sql, params, error as Error);
