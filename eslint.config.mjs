@@ -84,4 +84,22 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
   },
   { files: ['src/**/*.ts'], ...moduleBoundaries },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/shared/http/post.decorator.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: ['Post'],
+              message: 'Use Post from src/shared/http/post.decorator: it takes Idempotency-Key.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

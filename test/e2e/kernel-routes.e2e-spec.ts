@@ -1,5 +1,5 @@
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import {
   IS_PUBLIC_KEY,
@@ -7,10 +7,14 @@ import {
   PERMISSIONS_KEY,
 } from '../../src/shared/auth/auth.decorators';
 import { ALL_PERMISSIONS } from '../../src/shared/auth/permission.enum';
+import { IdempotencyInterceptor } from '../../src/shared/http/idempotency.interceptor';
 import { createTestApp, TestApp } from '../support/test-app';
 
 interface Route {
   name: string;
+  verb: string;
+  /** The handler's own interceptors, in the order they run (no global one is registered). */
+  interceptors: unknown[];
   isPublic: boolean;
   mode?: string;
   permissions?: string[];
@@ -43,6 +47,11 @@ function registeredRoutes(t: TestApp): Route[] {
         const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
         routes.push({
           name: `${controller.name}.${methodName} (${verb} ${String(Reflect.getMetadata(PATH_METADATA, controller))}/${String(Reflect.getMetadata(PATH_METADATA, handler))})`,
+          verb,
+          interceptors: [
+            ...((Reflect.getMetadata(INTERCEPTORS_METADATA, controller) ?? []) as unknown[]),
+            ...((Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? []) as unknown[]),
+          ],
           isPublic: read<boolean>(IS_PUBLIC_KEY) === true,
           mode: read<string>(PERMISSION_MODE_KEY),
           permissions: read<string[]>(PERMISSIONS_KEY),
@@ -90,6 +99,20 @@ describe('Kernel: every route declares who may call it (e2e)', () => {
           !Array.isArray(r.permissions) ||
           r.permissions.some((p) => !(ALL_PERMISSIONS as string[]).includes(p)) ||
           (r.mode !== 'authenticated' && r.permissions.length === 0),
+      )
+      .map((r) => r.name);
+    expect(wrong).toEqual([]);
+  });
+
+  it('every POST runs the idempotency interceptor before any other, and no other verb runs it', () => {
+    const routes = registeredRoutes(t);
+    expect(routes.filter((r) => r.verb === 'POST').length).toBeGreaterThan(20);
+    const wrong = routes
+      .filter((r) =>
+        r.verb === 'POST'
+          ? r.interceptors[0] !== IdempotencyInterceptor ||
+            r.interceptors.lastIndexOf(IdempotencyInterceptor) !== 0
+          : r.interceptors.includes(IdempotencyInterceptor),
       )
       .map((r) => r.name);
     expect(wrong).toEqual([]);

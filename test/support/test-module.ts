@@ -14,6 +14,7 @@ import { ActivityModule } from '../../src/modules/activity';
 import { CasesModule } from '../../src/modules/cases';
 import { OutboxModule } from '../../src/shared/outbox/outbox.module';
 import { ExpressHttpAdapter } from '../../src/shared/http/express-http-adapter';
+import { IdempotencyModule } from '../../src/shared/http/idempotency.module';
 import { StorageModule } from '../../src/shared/storage/storage.module';
 import { AuthModule } from '../../src/modules/auth';
 import { DirectoryModule } from '../../src/modules/directory';
@@ -36,6 +37,8 @@ const BARE_KERNEL: Import[] = [
   CqrsModule.forRoot(),
   ClockModule,
   DatabaseModule,
+  // A module's POST routes instantiate the IdempotencyInterceptor (post.decorator.ts), even unserved.
+  IdempotencyModule,
 ];
 
 export interface TestModuleOptions {

@@ -8,6 +8,7 @@ import { WebhookDispatcher } from '../../src/modules/webhooks/delivery/webhook-d
 import { WebhookSettings } from '../../src/modules/webhooks/delivery/webhook-settings';
 import { WebhooksModule } from '../../src/modules/webhooks/webhooks.module';
 import { DatabaseModule } from '../../src/shared/database/database.module';
+import { IdempotencyModule } from '../../src/shared/http/idempotency.module';
 import { TransactionManager } from '../../src/shared/database/transaction-manager';
 import { NewNotification } from '../../src/shared/notifications/notification';
 import { Notifier } from '../../src/shared/notifications/notifier';
@@ -49,6 +50,7 @@ export async function createWebhookTestModule(
       CqrsModule.forRoot(),
       ClockModule,
       DatabaseModule,
+      IdempotencyModule, // for the POST routes of WebhooksModule (post.decorator.ts)
       TestNotifierModule,
       OutboxModule,
       WebhooksModule,

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { Global, Module } from '@nestjs/common';
 import { IdempotencyStore } from './idempotency.store';
 
-@Module({
-  providers: [IdempotencyStore, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
-})
+/**
+ * The store behind `Idempotency-Key`. Global, because every module with a POST route instantiates
+ * the IdempotencyInterceptor its routes run (`Post`, post.decorator.ts) and needs the store for it.
+ */
+@Global()
+@Module({ providers: [IdempotencyStore], exports: [IdempotencyStore] })
 export class IdempotencyModule {}

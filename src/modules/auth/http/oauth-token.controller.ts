@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Req, UseGuards } from '@nestjs/common';
+import { Post } from '../../../shared/http/post.decorator';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpStatus, Patch, Query } from '@nestjs/common';
+import { Post } from '../../../shared/http/post.decorator';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';

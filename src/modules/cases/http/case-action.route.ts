@@ -1,4 +1,5 @@
-import { applyDecorators, Post } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
+import { Post } from '../../../shared/http/post.decorator';
 import { RequirePermissions } from '../../../shared/auth/auth.decorators';
 import { Permission } from '../../../shared/auth/permission.enum';
 import { ErrorCode } from '../../../shared/errors/error-codes';

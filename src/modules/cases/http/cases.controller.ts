@@ -1,4 +1,5 @@
-import { Body, Controller, HttpStatus, Patch, Post } from '@nestjs/common';
+import { Body, Controller, HttpStatus, Patch } from '@nestjs/common';
+import { Post } from '../../../shared/http/post.decorator';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpStatus, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Post } from '../../../shared/http/post.decorator';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';

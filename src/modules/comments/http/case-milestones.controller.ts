@@ -1,4 +1,5 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
+import { Post } from '../../../shared/http/post.decorator';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../shared/auth/actor';
 import { CurrentActor, RequirePermissions } from '../../../shared/auth/auth.decorators';

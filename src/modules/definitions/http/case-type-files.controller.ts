@@ -1,4 +1,5 @@
-import { Controller, Get, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
+import { Post } from '../../../shared/http/post.decorator';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';

@@ -4,11 +4,11 @@ import {
   Get,
   Header,
   HttpStatus,
-  Post,
   Query,
   Req,
   StreamableFile,
 } from '@nestjs/common';
+import { Post } from '../../../shared/http/post.decorator';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';

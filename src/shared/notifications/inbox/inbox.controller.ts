@@ -1,4 +1,5 @@
-import { Controller, Get, Post, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { Post } from '../../http/post.decorator';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../auth/actor';
 import { Authenticated, CurrentActor } from '../../auth/auth.decorators';
