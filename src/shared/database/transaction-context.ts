@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { PoolClient, QueryResultRow } from 'pg';
-import { runQuery } from './pg-query';
 import { EntityManager, QueryFailedError } from 'typeorm';
+import { runQuery } from './pg-query';
 
 /** What TransactionManager keeps of one transaction, in its async context. */
 export interface TransactionContext {

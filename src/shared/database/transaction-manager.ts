@@ -56,8 +56,8 @@ export class TransactionManager implements OnModuleInit {
     const runner = own ?? this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
-      // What TypeORM's `runner.query` would answer (a multi-statement text: no rows), sent as
-      // `runQuery` sends it.
+      // What TypeORM's `runner.query` answered (rows and their count; no rows for a text of
+      // several statements), asked through `runQuery`.
       const result = await runQuery<T & QueryResultRow>(client, { text: sql, values: params });
       const rows = result.rows ?? [];
       return { rows, affected: result.rowCount ?? rows.length };
