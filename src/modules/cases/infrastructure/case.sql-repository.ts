@@ -108,12 +108,20 @@ function toProps(r: CaseRow): CaseProps {
   };
 }
 
-/** `($1, $2), ($3, $4)` for a multi-row INSERT, with its parameters. */
-function valuesOf(rows: unknown[][]): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const sql = rows.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`).join(', ');
-  return { sql, params };
-}
+// The statements' texts, built once: the same string on every call, so naming the prepared
+// statement neither copies nor hashes it again.
+const NAMES = COLUMNS.map(([c]) => c).join(', ');
+const INSERT_SQL = `INSERT INTO cases (${NAMES}, version)
+  VALUES (${[...COLUMNS, 'version'].map((_, i) => `$${i + 1}`).join(', ')})`;
+const UPDATE_SQL = `UPDATE cases SET ${MUTABLE.map(([c], i) => `${c} = $${i + 4}`).join(', ')},
+         version = version + 1
+   WHERE id = $1 AND client_id = $2 AND version = $3 RETURNING version`;
+const findSql = (column: string, lock: boolean) =>
+  `SELECT ${NAMES}, version FROM cases WHERE client_id = $1 AND ${column} = $2 ${lock ? 'FOR UPDATE' : ''}`;
+const FIND_SQL = {
+  id: { lock: findSql('id', true), read: findSql('id', false) },
+  display_id: { lock: findSql('display_id', true), read: findSql('display_id', false) },
+};
 
 @Injectable()
 export class CaseSqlRepository extends CaseRepository {
@@ -142,12 +150,9 @@ export class CaseSqlRepository extends CaseRepository {
 
   async findForUpdate(clientId: string, ref: CaseRef): Promise<Case | null> {
     const { column, value } = caseRefCondition(ref);
-    const [row] = await this.tx.queryPrepared<CaseRow>(
-      `SELECT ${COLUMNS.map(([c]) => c).join(', ')}, version FROM cases
-        WHERE client_id = $1 AND ${column} = $2
-        ${this.tx.inTransaction ? 'FOR UPDATE' : ''}`,
-      [clientId, value],
-    );
+    const texts = FIND_SQL[column];
+    const sql = this.tx.inTransaction ? texts.lock : texts.read;
+    const [row] = await this.tx.queryPrepared<CaseRow>(sql, [clientId, value]);
     if (!row) return null;
     const props = toProps(row);
     return Case.restore(props, await this.types.findRules(clientId, props.caseTypeId));
@@ -170,22 +175,19 @@ export class CaseSqlRepository extends CaseRepository {
   }
 
   private async insert(p: CaseProps): Promise<number> {
-    const { sql, params } = valuesOf([[...COLUMNS.map(([, value]) => value(p)), 1]]);
-    const names = COLUMNS.map(([c]) => c).join(', ');
-    await this.tx.write(`INSERT INTO cases (${names}, version) VALUES ${sql}`, params, {
-      prepared: true,
-    });
+    const params = [...COLUMNS.map(([, value]) => value(p)), 1];
+    await this.tx.write(INSERT_SQL, params, { prepared: true });
     return 1;
   }
 
   /** The version guard stays under FOR UPDATE: a caller that skipped the lock still loses nothing. */
   private async update(p: CaseProps): Promise<number> {
-    const sets = MUTABLE.map(([c], i) => `${c} = $${i + 4}`).join(', ');
-    const [row] = await this.tx.queryPrepared<{ version: number }>(
-      `UPDATE cases SET ${sets}, version = version + 1
-        WHERE id = $1 AND client_id = $2 AND version = $3 RETURNING version`,
-      [p.id, p.clientId, p.version, ...MUTABLE.map(([, value]) => value(p))],
-    );
+    const [row] = await this.tx.queryPrepared<{ version: number }>(UPDATE_SQL, [
+      p.id,
+      p.clientId,
+      p.version,
+      ...MUTABLE.map(([, value]) => value(p)),
+    ]);
     if (!row) throw new StaleCaseVersionError(p.version);
     return row.version;
   }

@@ -9,6 +9,13 @@ const STATUS_COLUMNS = `ct.deleted_at IS NOT NULL AS deleted,
   (ct.active AND p.active AND s.active
     AND ct.deleted_at IS NULL AND p.deleted_at IS NULL AND s.deleted_at IS NULL) AS available,`;
 
+// Built once: the same string on every call, so naming the prepared statement neither copies nor
+// hashes it again.
+const loadSql = (lock: boolean) =>
+  `SELECT ${STATUS_COLUMNS} ${CASE_TYPE_COLUMNS} ${CASE_TYPE_FROM}
+    WHERE ct.client_id = $1 AND ct.id = $2 ${lock ? 'FOR SHARE OF ct, p, s' : ''}`;
+const LOAD_SQL = { lock: loadSql(true), read: loadSql(false) };
+
 @Injectable()
 export class SqlCaseTypeCatalog extends CaseTypeCatalog {
   constructor(private readonly tx: TransactionManager) {
@@ -26,12 +33,9 @@ export class SqlCaseTypeCatalog extends CaseTypeCatalog {
   }
 
   private async load(clientId: string, id: string, lock: boolean): Promise<CaseTypeDefinition> {
-    // Prepared: every create and state action reads its type (two texts: with and without lock).
-    const [row] = await this.tx.queryPrepared<CaseTypeDefinition>(
-      `SELECT ${STATUS_COLUMNS} ${CASE_TYPE_COLUMNS} ${CASE_TYPE_FROM}
-        WHERE ct.client_id = $1 AND ct.id = $2 ${lock ? 'FOR SHARE OF ct, p, s' : ''}`,
-      [clientId, id],
-    );
+    // Prepared: every create and state action reads its type.
+    const sql = lock ? LOAD_SQL.lock : LOAD_SQL.read;
+    const [row] = await this.tx.queryPrepared<CaseTypeDefinition>(sql, [clientId, id]);
     if (!row) throw new CaseTypeNotFoundError();
     return {
       ...row,

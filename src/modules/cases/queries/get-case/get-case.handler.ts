@@ -21,6 +21,25 @@ type Json<T> = Omit<T, 'createdAt'> & { createdAt: string };
 const withDates = <T>(rows: Json<T>[]) =>
   rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }) as T);
 
+/**
+ * The read's text: one of eight (id or display id, with comments or not, with documents or not),
+ * each built once. Prepared (the hottest read); the same string every time, so naming the
+ * statement neither copies nor hashes its 3.5 KB again.
+ */
+const caseSqls = new Map<string, string>();
+function caseSql(column: 'id' | 'display_id', withComments: boolean, withDocuments: boolean) {
+  const key = `${column}${withComments ? '+c' : ''}${withDocuments ? '+d' : ''}`;
+  let sql = caseSqls.get(key);
+  if (sql) return sql;
+  const comments = withComments ? jsonRows(CASE_COMMENT_COLUMNS, 'case_comments', 'cc') : 'NULL';
+  const documents = withDocuments ? jsonRows(CASE_DOCUMENT_COLUMNS, 'case_documents', 'd') : 'NULL';
+  sql = `SELECT ${CASE_COLUMNS}, ${comments} AS _comments, ${documents} AS _documents,
+                ${CASE_LINKS_JSON} AS _links
+           FROM ${CASE_FROM} WHERE c.client_id = $1 AND c.${column} = $2`;
+  caseSqls.set(key, sql);
+  return sql;
+}
+
 type Row = CaseResponseDto & {
   _comments: Json<CaseCommentDto>[] | null;
   _documents: Json<CaseDocumentDto>[] | null;
@@ -37,19 +56,12 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
    */
   async execute({ actor, caseRef, afterOwnWrite }: GetCaseQuery): Promise<CaseResponseDto> {
     const { column, value } = caseRefCondition(caseRef);
-    const readsComments = actor.has(Permission.CASE_COMMENT_VIEW);
-    const readsDocuments = actor.has(Permission.CASE_DOC_VIEW);
-    const comments = readsComments ? jsonRows(CASE_COMMENT_COLUMNS, 'case_comments', 'cc') : 'NULL';
-    const documents = readsDocuments
-      ? jsonRows(CASE_DOCUMENT_COLUMNS, 'case_documents', 'd')
-      : 'NULL';
-    // Prepared: eight texts at most (id or display id, comments, documents), the hottest read.
-    const [found] = await this.tx.queryPrepared<Row>(
-      `SELECT ${CASE_COLUMNS}, ${comments} AS _comments, ${documents} AS _documents,
-              ${CASE_LINKS_JSON} AS _links
-         FROM ${CASE_FROM} WHERE c.client_id = $1 AND c.${column} = $2`,
-      [actor.clientId, value],
+    const sql = caseSql(
+      column,
+      actor.has(Permission.CASE_COMMENT_VIEW),
+      actor.has(Permission.CASE_DOC_VIEW),
     );
+    const [found] = await this.tx.queryPrepared<Row>(sql, [actor.clientId, value]);
     // A write answers the case it changed even if the change hid it from the writer.
     const row = afterOwnWrite ? found : visibleOr404(actor, found);
     if (!row) throw new CaseNotFoundError();
