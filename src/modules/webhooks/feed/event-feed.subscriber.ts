@@ -85,9 +85,9 @@ export class EventFeedSubscriber extends OutboxSubscriber {
   private appendAll(events: OutboxEvent[], now: Date) {
     return this.tx.write(
       `WITH e AS (
-         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[],
-                              $6::text[]) WITH ORDINALITY
-                  AS e(client_id, event_id, type, case_id, occurred_at, data, i)
+         SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (client_id text, event_id uuid,
+                                  type text, case_id uuid, occurred_at timestamptz, data jsonb))
+                  WITH ORDINALITY AS e(client_id, event_id, type, case_id, occurred_at, data, i)
        ), n AS (
          INSERT INTO event_feed_counters AS c (client_id, last_position)
          SELECT client_id, count(*) FROM e GROUP BY client_id ORDER BY client_id
@@ -97,16 +97,20 @@ export class EventFeedSubscriber extends OutboxSubscriber {
        INSERT INTO event_feed (client_id, position, event_id, type, case_id, occurred_at, data,
                                appended_at)
        SELECT e.client_id, n.last_position - count(*) OVER w + row_number() OVER (w ORDER BY e.i),
-              e.event_id, e.type, e.case_id, e.occurred_at, e.data::jsonb, $7
+              e.event_id, e.type, e.case_id, e.occurred_at, e.data, $2
          FROM e JOIN n USING (client_id)
        WINDOW w AS (PARTITION BY e.client_id)`,
       [
-        events.map((e) => e.clientId),
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => caseIdOf(e) ?? null),
-        events.map((e) => e.occurredAt),
-        events.map((e) => JSON.stringify(e.payload)),
+        JSON.stringify(
+          events.map((e) => ({
+            client_id: e.clientId,
+            event_id: e.id,
+            type: e.type,
+            case_id: caseIdOf(e) ?? null,
+            occurred_at: e.occurredAt.toISOString(),
+            data: e.payload,
+          })),
+        ),
         now,
       ],
     );
@@ -117,23 +121,27 @@ export class EventFeedSubscriber extends OutboxSubscriber {
       `INSERT INTO webhook_deliveries (id, client_id, webhook_id, event_id, event_type, lane, seq,
                                        body, status, next_attempt_at, committed_at, created_at)
        SELECT gen_random_uuid(), e.client_id, w.id, e.event_id, e.type, e.lane, e.seq, e.body,
-              'pending', $8, e.committed_at, $8
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[],
-                     $7::timestamptz[]) WITH ORDINALITY
-                AS e(client_id, event_id, type, lane, seq, body, committed_at, i)
+              'pending', $2, e.committed_at, $2
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (client_id text, event_id text, type text,
+                         lane text, seq bigint, body text, committed_at timestamptz))
+              WITH ORDINALITY AS e(client_id, event_id, type, lane, seq, body, committed_at, i)
          JOIN webhooks w ON w.client_id = e.client_id AND w.active
                         AND ${eventFilterSql('w.events', 'e.type')}
         ORDER BY e.i, w.id
        ON CONFLICT (webhook_id, event_id) DO NOTHING
        RETURNING 1`,
       [
-        events.map((e) => e.clientId),
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => e.aggregateId),
-        events.map((e) => e.sequence),
-        events.map((e) => JSON.stringify(envelopeOf(e))),
-        events.map((e) => e.occurredAt),
+        JSON.stringify(
+          events.map((e) => ({
+            client_id: e.clientId,
+            event_id: e.id,
+            type: e.type,
+            lane: e.aggregateId,
+            seq: e.sequence,
+            body: JSON.stringify(envelopeOf(e)),
+            committed_at: e.occurredAt.toISOString(),
+          })),
+        ),
         now,
       ],
     );
