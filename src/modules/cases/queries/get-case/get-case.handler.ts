@@ -41,9 +41,9 @@ function caseSql(column: 'id' | 'display_id', withComments: boolean, withDocumen
 }
 
 type Row = CaseResponseDto & {
-  _comments: Json<CaseCommentDto>[] | null;
-  _documents: Json<CaseDocumentDto>[] | null;
-  _links: CaseLinkRow[];
+  _comments?: Json<CaseCommentDto>[] | null;
+  _documents?: Json<CaseDocumentDto>[] | null;
+  _links?: CaseLinkRow[];
 };
 
 @QueryHandler(GetCaseQuery)
@@ -65,17 +65,20 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     // A write answers the case it changed even if the change hid it from the writer.
     const row = afterOwnWrite ? found : visibleOr404(actor, found);
     if (!row) throw new CaseNotFoundError();
-    const { _comments, _documents, _links, ...kase } = row;
+    const { _comments, _documents, _links = [] } = row;
+    // The row becomes the answer. Its JSON columns are left undefined rather than taken out, so
+    // they are not serialized and the 55-column row is not copied (twice, with the spreads this
+    // replaced: 8 KB of every write's answer).
+    row._comments = row._documents = row._links = undefined;
     // Comments and documents have their own view permissions; the case view does not bypass them.
     // Whoever sees the case only as its initiator (or, after a write, no longer at all) reads
     // public comments only.
-    const publicOnly = !seesAsAgent(actor, kase);
+    const publicOnly = !seesAsAgent(actor, row);
     const shown = _comments?.filter((c) => !publicOnly || c.visibility === 'public');
-    return {
-      ...kase,
-      ...(shown && { comments: withDates<CaseCommentDto>(shown) }),
-      ...(_documents && { documents: withDates<CaseDocumentDto>(_documents) }),
-      links: visibleLinks(actor, _links),
-    };
+    const view: CaseResponseDto = row;
+    if (shown) view.comments = withDates<CaseCommentDto>(shown);
+    if (_documents) view.documents = withDates<CaseDocumentDto>(_documents);
+    view.links = visibleLinks(actor, _links);
+    return view;
   }
 }
