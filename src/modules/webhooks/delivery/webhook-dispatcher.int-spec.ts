@@ -8,8 +8,13 @@ import {
   createWebhookTestModule,
   WebhookTestModule,
 } from '../../../../test/support/webhook-test-module';
-import { firstReceipts, WebhookReceiver } from '../../../../test/support/webhook-receiver';
+import {
+  firstReceipts,
+  Received,
+  WebhookReceiver,
+} from '../../../../test/support/webhook-receiver';
 import { WebhookSubscriptions } from '../commands/webhook-subscriptions';
+import { EventFeedSubscriber } from '../feed/event-feed.subscriber';
 import { privateDatabase, type PrivateDatabase } from '../../../../test/support/scratch-database';
 
 const RETRY_BASE_MS = 1000;
@@ -47,6 +52,17 @@ describe('WebhookDispatcher with the outbox relay (integration)', () => {
     await t.relay.drain();
     await t.dispatcher.drain();
   };
+  const expectSigned = (received: Received[], secret: string) => {
+    const verifier = new Webhook(secret);
+    for (const r of received) {
+      // The signature is timestamped by the fake clock; the verifier checks it against Date.now.
+      const now = jest
+        .spyOn(Date, 'now')
+        .mockReturnValue(Number(r.headers['webhook-timestamp']) * 1000);
+      expect(() => verifier.verify(r.body, r.headers as Record<string, string>)).not.toThrow();
+      now.mockRestore();
+    }
+  };
   const expectedLanes = async (tenant: string) => {
     const rows = await t.tx.query<{ id: string; aggregate_id: string }>(
       `SELECT id, aggregate_id FROM outbox WHERE client_id = $1 ORDER BY aggregate_id, seq`,
@@ -76,15 +92,7 @@ describe('WebhookDispatcher with the outbox relay (integration)', () => {
       await pump();
     }
     expect(firstReceipts(receiver)).toEqual(await expectedLanes(tenant));
-    const verifier = new Webhook(secret);
-    for (const r of receiver.received) {
-      // The signature is timestamped by the fake clock; the verifier checks it against Date.now.
-      const now = jest
-        .spyOn(Date, 'now')
-        .mockReturnValue(Number(r.headers['webhook-timestamp']) * 1000);
-      expect(() => verifier.verify(r.body, r.headers as Record<string, string>)).not.toThrow();
-      now.mockRestore();
-    }
+    expectSigned(receiver.received, secret);
     expect(t.notifier.recorded).toEqual([]);
   });
 
@@ -134,5 +142,55 @@ describe('WebhookDispatcher with the outbox relay (integration)', () => {
     );
     expect(feed.map((f) => f.event_id)).toEqual((await expectedLanes(tenant)).get(c));
     expect(feed.map((f) => Number(f.position))).toEqual([1, 2, 3, 4]);
+  });
+
+  it('carries any payload unchanged to the outbox, the feed and the signed body, in one batch', async () => {
+    // The rows of each hop travel as one JSON array parameter: whatever characters a payload
+    // holds come out as they went in.
+    const payload = {
+      quote: 'he said "hi"',
+      backslashes: 'C:\\cases\\new \\" \\\\u0041 \\n',
+      controls: 'tab\tline\nreturn\rbell\u0007',
+      unicode: 'Grüße, 東京, 👩‍💻, \u2028\u2029',
+      arrayish: '{"a",NULL}, {}, NULL, ,',
+      nested: { list: ['a,b', '"c"', null, 'NULL', ''], deep: { n: -1.5e-7, big: 2 ** 53 - 1 } },
+      empty: '',
+    };
+    const payloads = [payload, { ...payload, n: 2 }, { n: 3, quote: '"' }];
+    const tenant = newTenant();
+    const { secret } = await subscribe(tenant);
+    const caseId = randomUUID();
+    // The feed takes them as one batch; its event-by-event fallback would hide a failed batch.
+    const oneByOne = jest.spyOn(EventFeedSubscriber.prototype, 'handle');
+    await t.tx.run(() =>
+      t.outbox.append(
+        payloads.map((p) => new TestEvent(tenant, caseId, t.clock.now(), 'case.updated', p)),
+      ),
+    );
+    await pump();
+    expect(oneByOne).not.toHaveBeenCalled();
+    oneByOne.mockRestore();
+
+    const outbox = await t.tx.query<{ id: string; payload: unknown; seq: string }>(
+      `SELECT id, payload, seq FROM outbox WHERE client_id = $1 ORDER BY seq`,
+      [tenant],
+    );
+    expect(outbox.map((r) => [r.payload, Number(r.seq)])).toEqual(
+      payloads.map((p, i) => [p, i + 1]),
+    );
+    const feed = await t.tx.query<{ event_id: string; data: unknown }>(
+      `SELECT event_id, data FROM event_feed WHERE client_id = $1 ORDER BY position`,
+      [tenant],
+    );
+    expect(feed).toEqual(outbox.map((r) => ({ event_id: r.id, data: r.payload })));
+    const bodies = await t.tx.query<{ event_id: string; body: string }>(
+      `SELECT event_id, body FROM webhook_deliveries WHERE client_id = $1 ORDER BY seq`,
+      [tenant],
+    );
+    expect(bodies.map((b) => b.event_id)).toEqual(outbox.map((r) => r.id));
+    expect(bodies.map((b) => JSON.parse(b.body).data)).toEqual(payloads);
+    const received = receiver.received.filter((r) => bodies.some((b) => b.body === r.body));
+    expect(received).toHaveLength(payloads.length);
+    expectSigned(received, secret);
   });
 });
