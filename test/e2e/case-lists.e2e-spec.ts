@@ -64,6 +64,49 @@ describe('Case lists (e2e)', () => {
     expect(item).not.toHaveProperty('cursorKey');
   });
 
+  it('lists each case as GET /cases/:id answers it, timestamps to the millisecond', async () => {
+    const b = builder();
+    const made = [await b.create(), await b.create(), await b.create()];
+    // The list writes timestamps from PostgreSQL's text, the single read from Date objects: the
+    // same JSON for microseconds, years before 1000 and ±infinity (null). (Years BC and past 9999
+    // are not RFC 3339 date-times: json-timestamps.spec.ts compares those.)
+    const stamps = [
+      ['2026-03-04 05:06:07.123456', '2026-03-04 05:06:07.1', '2026-03-05 00:00:00.999999'],
+      ['0999-01-02 03:04:05.0005', '2026-03-04 23:59:59.987', 'infinity'],
+      ['2026-03-04 05:06:07', '2026-12-31 23:59:59.999999', '-infinity'],
+    ];
+    for (const [i, [updated, resolved, due]] of stamps.entries()) {
+      await t.dataSource.query(
+        `UPDATE cases SET updated_at = $2, resolution_date = $3, due_date = $4,
+                          due_date_warning = $4, sla_due_at = $3
+          WHERE id = $1`,
+        [made[i].id, `${updated}+00`, `${resolved}+00`, due.includes('inf') ? due : `${due}+00`],
+      );
+    }
+    const res = await list('', admin(b.tenant));
+    expect(res.status).toBe(200);
+    const listed = res.body.data as Listed[];
+    expect(listed.map((c) => c.id).sort()).toEqual(made.map((c) => c.id).sort());
+    for (const item of listed) {
+      const one = await t.http.get(`/api/v1/cases/${item.id}`).set(admin(b.tenant));
+      expect(one.status).toBe(200);
+      const { comments, documents, links, ...view } = one.body.data as Listed;
+      expect([comments, documents, links].every(Array.isArray)).toBe(true);
+      expect(item).toEqual(view);
+    }
+    const byId = new Map(listed.map((c) => [c.id, c]));
+    expect(byId.get(made[0].id)).toMatchObject({
+      updatedAt: '2026-03-04T05:06:07.123Z',
+      resolutionDate: '2026-03-04T05:06:07.100Z',
+      dueDate: '2026-03-05T00:00:00.999Z',
+    });
+    expect(byId.get(made[1].id)).toMatchObject({
+      updatedAt: '0999-01-02T03:04:05.000Z',
+      dueDate: null,
+    });
+    expect(byId.get(made[2].id)).toMatchObject({ resolutionDate: '2026-12-31T23:59:59.999Z' });
+  });
+
   it('shows each view its own cases: all, assigned (user or group), mine, unassigned', async () => {
     const b = builder();
     const g1 = await b.create({ assignedToGroups: ['g1'], initiatorId: 'carol' });

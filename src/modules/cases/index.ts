@@ -8,6 +8,7 @@ export { CaseResponseDto } from './http/case.response.dto';
 export { GetCaseQuery } from './queries/get-case/get-case.query';
 export { ListCasesQuery } from './views/queries/list-cases/list-cases.query';
 export type {
+  CaseListItem,
   CaseListFilters,
   CaseSort,
   CaseView,

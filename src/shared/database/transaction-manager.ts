@@ -1,10 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { PoolClient, QueryResultRow } from 'pg';
+import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { runQuery } from './pg-query';
 import { sendAhead, TransactionContext } from './transaction-context';
+
+export interface QueryOptions {
+  types?: CustomTypesConfig;
+}
 
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
@@ -40,15 +44,23 @@ export class TransactionManager implements OnModuleInit {
     return context?.ended ? undefined : context;
   }
 
-  /** Runs SQL on the current transaction (or the pool) and returns its rows, for any statement. */
-  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.execute<T>(sql, params)).rows;
+  /**
+   * Runs SQL on the current transaction (or the pool) and returns its rows, for any statement.
+   * `types` replaces pg's type parsers for this query (JSON_TIMESTAMPS).
+   */
+  async query<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[] = [],
+    options: QueryOptions = {},
+  ): Promise<T[]> {
+    return (await this.execute<T>(sql, params, options)).rows;
   }
 
   /** Like `query`, also telling how many rows an UPDATE or DELETE touched. */
   async execute<T = Record<string, unknown>>(
     sql: string,
     params: unknown[] = [],
+    { types }: QueryOptions = {},
   ): Promise<{ rows: T[]; affected: number }> {
     const ending = this.untilEnded();
     if (ending) await ending;
@@ -58,7 +70,11 @@ export class TransactionManager implements OnModuleInit {
       const client = (await runner.connect()) as PoolClient;
       // What TypeORM's `runner.query` answered (rows and their count; no rows for a text of
       // several statements), asked through `runQuery`.
-      const result = await runQuery<T & QueryResultRow>(client, { text: sql, values: params });
+      const result = await runQuery<T & QueryResultRow>(client, {
+        text: sql,
+        values: params,
+        types,
+      });
       const rows = result.rows ?? [];
       return { rows, affected: result.rowCount ?? rows.length };
     } catch (error) {

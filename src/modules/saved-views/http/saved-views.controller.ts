@@ -15,7 +15,7 @@ import {
 } from '../../../shared/http/envelope';
 import { DEFAULT_LIMIT, PageQueryDto } from '../../../shared/http/pagination';
 import { UuidParam } from '../../../shared/http/params';
-import { CaseResponseDto } from '../../cases';
+import { CaseListItem, CaseResponseDto } from '../../cases';
 import { DeleteViewCommand } from '../commands/delete-view/delete-view.command';
 import { SaveViewCommand } from '../commands/save-view/save-view.command';
 import { SaveViewRequestDto } from '../commands/save-view/save-view.request.dto';
@@ -82,7 +82,7 @@ export class SavedViewsController {
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Query() q: PageQueryDto,
-  ): Promise<ListEnvelope<CaseResponseDto>> {
+  ): Promise<ListEnvelope<CaseListItem>> {
     return this.queries.execute(new RunViewQuery(actor, id, q.limit ?? DEFAULT_LIMIT, q.cursor));
   }
 

@@ -14,10 +14,10 @@ import { DEFAULT_LIMIT } from '../../../../shared/http/pagination';
 import { VIEW_PERMISSIONS } from '../../domain/case-visibility';
 import { CaseResponseDto } from '../../http/case.response.dto';
 import { GetCaseQuery } from '../../queries/get-case/get-case.query';
-import { CaseView, ListCasesQuery } from '../queries/list-cases/list-cases.query';
+import { CaseListItem, CaseView, ListCasesQuery } from '../queries/list-cases/list-cases.query';
 import { ListCasesRequestDto } from '../queries/list-cases/list-cases.request.dto';
 
-type CaseList = Promise<ListEnvelope<CaseResponseDto>>;
+type CaseList = Promise<ListEnvelope<CaseListItem>>;
 
 /**
  * Every `GET /cases` and `GET /cases/<one segment>` route. Express matches routes in the order

@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ListEnvelope } from '../../../../shared/http/envelope';
-import { CaseResponseDto } from '../../../cases';
-import { ListCasesQuery } from '../../../cases';
+import { CaseListItem, ListCasesQuery } from '../../../cases';
 import { assertMayRunList, mayReach } from '../../domain/saved-view';
 import { SavedViewNotFoundError } from '../../domain/saved-view.errors';
 import { SavedViewRepository } from '../../domain/saved-view.repository';
@@ -21,7 +20,7 @@ export class RunViewHandler implements IQueryHandler<RunViewQuery> {
     viewId,
     limit,
     cursor,
-  }: RunViewQuery): Promise<ListEnvelope<CaseResponseDto>> {
+  }: RunViewQuery): Promise<ListEnvelope<CaseListItem>> {
     const view = await this.views.findById(actor.clientId, viewId);
     if (!view || !mayReach(actor, view)) throw new SavedViewNotFoundError();
     assertMayRunList(actor, view.list);

@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
 import { Actor } from '../../../../shared/auth/actor';
 import { ListEnvelope } from '../../../../shared/http/envelope';
-import { CaseResponseDto } from '../../../cases';
+import { CaseListItem } from '../../../cases';
 
-export class RunViewQuery extends Query<ListEnvelope<CaseResponseDto>> {
+export class RunViewQuery extends Query<ListEnvelope<CaseListItem>> {
   constructor(
     readonly actor: Actor,
     readonly viewId: string,

@@ -1,16 +1,16 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { JSON_TIMESTAMPS } from '../../../../../shared/database/json-timestamps';
 import { TransactionManager } from '../../../../../shared/database/transaction-manager';
 import { DomainError } from '../../../../../shared/errors/domain-error';
 import { ErrorCode } from '../../../../../shared/errors/error-codes';
 import { ListEnvelope } from '../../../../../shared/http/envelope';
 import { CursorValues, decodeCursor, toPage } from '../../../../../shared/http/pagination';
-import { CaseResponseDto } from '../../../http/case.response.dto';
 import { CaseTypeConfigReader } from '../../../domain/case-type-config.reader';
 import { CASE_SORTS, caseListSql } from './case-list.sql';
 import { resolveFieldFilters } from './field-filters';
-import { CaseSort, ListCasesQuery } from './list-cases.query';
+import { CaseListItem, CaseSort, ListCasesQuery } from './list-cases.query';
 
-type CaseListRow = CaseResponseDto & { cursorKey?: string | number | null };
+type CaseListRow = CaseListItem & { cursorKey?: string | number | null };
 
 /** The cursor names its sort, so a cursor of another sort is a 400 rather than a wrong page. */
 function decodeCaseCursor(cursor: string | undefined, sort: CaseSort): CursorValues | undefined {
@@ -26,11 +26,12 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     private readonly types: CaseTypeConfigReader,
   ) {}
 
-  async execute(query: ListCasesQuery): Promise<ListEnvelope<CaseResponseDto>> {
+  async execute(query: ListCasesQuery): Promise<ListEnvelope<CaseListItem>> {
     const after = decodeCaseCursor(query.cursor, query.sort);
     const fieldMatches = await this.fieldMatches(query);
     const { sql, params } = caseListSql({ ...query, fieldMatches }, after);
-    const rows = await this.tx.query<CaseListRow>(sql, params);
+    // The rows go straight into the response, so their timestamps arrive as its text.
+    const rows = await this.tx.query<CaseListRow>(sql, params, { types: JSON_TIMESTAMPS });
     const { data, page } = toPage(rows, query.limit, (row) => [
       query.sort,
       row.cursorKey ?? null,

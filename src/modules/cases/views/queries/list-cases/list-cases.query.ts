@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import { Actor } from '../../../../../shared/auth/actor';
 import { CaseState } from '../../../../../shared/domain/case-state';
+import { JsonTimestamps } from '../../../../../shared/database/json-timestamps';
 import { ListEnvelope } from '../../../../../shared/http/envelope';
 import { CaseResponseDto } from '../../../http/case.response.dto';
 
@@ -30,7 +31,10 @@ export interface CaseListFilters {
   field?: Record<string, unknown>;
 }
 
-export class ListCasesQuery extends Query<ListEnvelope<CaseResponseDto>> {
+/** A case in a list page: the case view, its timestamps already in their JSON form. */
+export type CaseListItem = JsonTimestamps<CaseResponseDto>;
+
+export class ListCasesQuery extends Query<ListEnvelope<CaseListItem>> {
   constructor(
     readonly actor: Actor,
     readonly view: CaseView,
