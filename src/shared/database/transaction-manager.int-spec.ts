@@ -8,6 +8,7 @@ import { TransactionManager } from './transaction-manager';
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const SEQUENCE = `SELECT last_seq::int AS n FROM outbox_sequences WHERE client_id = $1 AND aggregate_id = $2`;
+const BUMP = `UPDATE outbox_sequences SET last_seq = $2 WHERE client_id = $1`;
 
 /** Named prepared statements where the server keeps them per connection; plain queries on PGlite. */
 describe(`TransactionManager.queryPrepared (integration, ${engine})`, () => {
@@ -261,25 +262,23 @@ describe(`TransactionManager.write (integration, ${engine})`, () => {
           .map(({ text }) => text.replace(/[^\x20-\x7e]+/g, ' '));
       };
 
-      it('a transaction’s trailing writes and its COMMIT', async () => {
+      it('a transaction’s BEGIN with its first statement, its trailing writes with its COMMIT', async () => {
         const [tenant, aggregate] = [newTenant(), randomUUID()];
-        const sends = await sendsDuring((start) =>
-          tx.run(async () => {
-            await tx.query('SELECT 1'); // the transaction has begun
-            start();
+        const sends = await sendsDuring((start) => {
+          start();
+          return tx.run(async () => {
+            await tx.query('SELECT 40 + 2 AS answer');
             await tx.write(insert, [tenant, aggregate, 1]);
-            await tx.write(`UPDATE outbox_sequences SET last_seq = 2 WHERE client_id = $1`, [
-              tenant,
-            ]);
-            await tx.write(`UPDATE outbox_sequences SET last_seq = 3 WHERE client_id = $1`, [
-              tenant,
-            ]);
-          }),
-        );
-        expect(sends).toHaveLength(1);
-        expect(sends[0]).toContain('INSERT INTO outbox_sequences');
-        expect(sends[0].match(/UPDATE outbox_sequences/g)).toHaveLength(2);
-        expect(sends[0]).toContain('COMMIT');
+            for (const n of [2, 3]) await tx.write(BUMP, [tenant, n]);
+          });
+        });
+        const begin = sends.findIndex((text) => text.includes('BEGIN'));
+        expect(sends[begin]).toMatch(/BEGIN.*SELECT 40 \+ 2 AS answer/);
+        const writes = sends.slice(begin + 1);
+        expect(writes).toHaveLength(1);
+        expect(writes[0]).toContain('INSERT INTO outbox_sequences');
+        expect(writes[0].match(/UPDATE outbox_sequences/g)).toHaveLength(2);
+        expect(writes[0]).toContain('COMMIT');
         expect(await tx.query(SEQUENCE, [tenant, aggregate])).toEqual([{ n: 3 }]);
       });
 
