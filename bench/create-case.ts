@@ -7,7 +7,7 @@
  *
  *   npx ts-node bench/create-case.ts --database-url postgresql://postgres@127.0.0.1:5432/<db> \
  *     [--duration 10] [--connections 32] [--tenants 8] [--pool 10] [--rounds 1] [--keep] \
- *     [--cpu-prof <dir>] [--service-dir <checkout>] [--relay-off] [--nest-floor]
+ *     [--cpu-prof <dir>] [--service-dir <checkout>] [--relay-off] [--nest-floor] [--db-delay <ms>]
  *
  * Each connection posts for one of `--tenants` tenants (a tenant's counter row serializes its
  * creates, on both sides alike). Both sides get a pool of `--pool` connections, verify the same
@@ -19,6 +19,8 @@
  * nowhere, so the events' deliveries are not measured; for finding where the time goes only);
  * `--nest-floor` measures a third side, the baseline's route and writes in a minimal Nest
  * application on Express (bench/create-case-nest-floor.js): what the framework costs by itself.
+ * `--db-delay` puts a proxy between every side and the database that holds each chunk that many
+ * ms each way (a network hop; with `--connections 1`, what a round trip per request costs).
  * Each side's own process CPU per request is reported too, and PostgreSQL's (all its processes,
  * Linux).
  */
@@ -36,6 +38,7 @@ import {
   check,
   ChildServer,
   cpuMs,
+  delayedDatabase,
   log,
   postgresCpu,
   postgresCpuSince,
@@ -56,6 +59,7 @@ const options = {
   cpuProf: args.value('cpu-prof'),
   serviceDir: args.value('service-dir'),
   nestFloor: args.flag('nest-floor'),
+  dbDelay: args.number('db-delay', 0),
 };
 check(
   options.duration >= 1 && options.connections >= 1,
@@ -156,14 +160,17 @@ async function main(): Promise<void> {
   let app: (ChildServer & { secret: string }) | undefined;
   let baseline: ChildServer | undefined;
   let floor: ChildServer | undefined;
+  let proxy: Awaited<ReturnType<typeof delayedDatabase>> | undefined;
   try {
     db = await new DataSource(dataSourceOptions({ url: schema.url }, 2)).initialize();
     await migrate(db);
+    proxy = options.dbDelay > 0 ? await delayedDatabase(schema.url, options.dbDelay) : undefined;
+    const url = proxy?.url ?? schema.url;
     const nodeArgs = options.cpuProf
       ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`]
       : [];
     log(`starting node ${[...nodeArgs, 'dist/main.js'].join(' ')} and the baseline`);
-    app = await startCompiledApp(schema.url, {
+    app = await startCompiledApp(url, {
       env: {
         DATABASE_POOL_SIZE: String(options.pool),
         ...(options.relayOff && { OUTBOX_RELAY_ENABLED: 'false' }),
@@ -172,7 +179,7 @@ async function main(): Promise<void> {
       dir: options.serviceDir && resolve(options.serviceDir),
     });
     baseline = await startNodeServer('create-case-baseline.js', {
-      DATABASE_URL: schema.url,
+      DATABASE_URL: url,
       JWT_SECRET: app.secret,
       POOL_SIZE: String(options.pool),
     });
@@ -189,7 +196,7 @@ async function main(): Promise<void> {
 
     floor = options.nestFloor
       ? await startNodeServer('create-case-nest-floor.js', {
-          DATABASE_URL: schema.url,
+          DATABASE_URL: url,
           JWT_SECRET: app.secret,
           POOL_SIZE: String(options.pool),
         })
@@ -292,6 +299,7 @@ async function main(): Promise<void> {
     await floor?.stop();
     await baseline?.stop();
     await app?.stop();
+    await proxy?.close();
     await db?.destroy();
     await schema.drop();
   }

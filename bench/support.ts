@@ -6,7 +6,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, get } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, connect, createServer as createTcpServer, Socket } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -73,6 +73,44 @@ export async function benchSchema(databaseUrl: string, prefix: string, keep: boo
       if (!keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       log(keep ? `kept schema ${schema}` : `dropped schema ${schema}`);
       await admin.end();
+    },
+  };
+}
+
+/**
+ * A TCP proxy to the database of `url` that holds every chunk `delayMs` in each direction, as a
+ * network hop between the service and its database would: for latency at a few connections
+ * (it runs in this process). Returns `url` through the proxy.
+ */
+export async function delayedDatabase(url: string, delayMs: number) {
+  const target = new URL(url);
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((client) => {
+    const database = connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, database]) {
+      sockets.add(socket);
+      socket.setNoDelay(true);
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        client.destroy();
+        database.destroy();
+        sockets.delete(socket);
+      });
+    }
+    const hop = (from: Socket, to: Socket) =>
+      from.on('data', (chunk) => setTimeout(() => to.write(chunk), delayMs));
+    hop(client, database);
+    hop(database, client);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const proxied = new URL(url);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String((server.address() as AddressInfo).port);
+  return {
+    url: proxied.toString(),
+    close: () => {
+      sockets.forEach((socket) => socket.destroy());
+      return new Promise<void>((done) => server.close(() => done()));
     },
   };
 }
