@@ -75,3 +75,15 @@ export function sendAhead<T>(
   );
   return answer;
 }
+
+/** A transaction control statement, failing as TypeORM's query would (QueryFailedError). */
+export async function control(
+  client: PoolClient,
+  sql: 'BEGIN' | 'COMMIT' | 'ROLLBACK',
+): Promise<void> {
+  try {
+    await runQuery(client, { text: sql });
+  } catch (error) {
+    throw new QueryFailedError(sql, [], error as Error);
+  }
+}

@@ -4,16 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { runQuery } from './pg-query';
-import { sendAhead, TransactionContext } from './transaction-context';
-
-/** A transaction control statement, failing as TypeORM's query would (QueryFailedError). */
-async function control(client: PoolClient, sql: 'BEGIN' | 'COMMIT' | 'ROLLBACK'): Promise<void> {
-  try {
-    await runQuery(client, { text: sql });
-  } catch (error) {
-    throw new QueryFailedError(sql, [], error as Error);
-  }
-}
+import { control, sendAhead, TransactionContext } from './transaction-context';
 
 export interface QueryOptions {
   types?: CustomTypesConfig;
