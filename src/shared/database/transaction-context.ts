@@ -1,11 +1,10 @@
 import type { Writable } from 'node:stream';
 import type { PoolClient, QueryResultRow } from 'pg';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { runQuery } from './pg-query';
 
 /** What TransactionManager keeps of one transaction, in its async context. */
 export interface TransactionContext {
-  manager: EntityManager;
   /** The transaction's connection, once it has begun. */
   client?: PoolClient;
   /** The pipelined writes (`write`), in the order they were sent, each settled to its failure. */

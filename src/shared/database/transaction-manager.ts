@@ -1,8 +1,15 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type {
+  CustomTypesConfig,
+  Pool,
+  PoolClient,
+  QueryConfig,
+  QueryResult,
+  QueryResultRow,
+} from 'pg';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { runQuery } from './pg-query';
 import { control, sendAhead, TransactionContext } from './transaction-context';
 
@@ -15,7 +22,7 @@ const MAX_ATTEMPTS = 3;
 
 /**
  * The unit of truth: everything a command writes (its rows, activity entries and outbox rows)
- * goes through `manager` inside `run`, and commits together or not at all.
+ * goes through this manager inside `run`, and commits together or not at all.
  */
 @Injectable()
 export class TransactionManager implements OnModuleInit {
@@ -28,11 +35,6 @@ export class TransactionManager implements OnModuleInit {
   private readonly statementNames = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {}
-
-  /** The transaction's manager inside `run`, the pool's outside it. */
-  get manager(): EntityManager {
-    return this.context?.manager ?? this.dataSource.manager;
-  }
 
   get inTransaction(): boolean {
     return this.context !== undefined;
@@ -62,27 +64,9 @@ export class TransactionManager implements OnModuleInit {
     params: unknown[] = [],
     { types }: QueryOptions = {},
   ): Promise<{ rows: T[]; affected: number }> {
-    const ending = this.untilEnded();
-    if (ending) await ending;
-    const own = this.context?.manager.queryRunner;
-    const runner = own ?? this.dataSource.createQueryRunner();
-    try {
-      const client = (await runner.connect()) as PoolClient;
-      // What TypeORM's `runner.query` answered (rows and their count; no rows for a text of
-      // several statements), asked through `runQuery`.
-      const result = await runQuery<T & QueryResultRow>(client, {
-        text: sql,
-        values: params,
-        types,
-      });
-      const rows = result.rows ?? [];
-      return { rows, affected: result.rowCount ?? rows.length };
-    } catch (error) {
-      if (error instanceof QueryFailedError) throw error;
-      throw new QueryFailedError(sql, params, error as Error);
-    } finally {
-      if (!own) await runner.release();
-    }
+    const result = await this.send<T>({ text: sql, values: params, types });
+    const rows = result.rows ?? [];
+    return { rows, affected: result.rowCount ?? rows.length };
   }
 
   /**
@@ -101,20 +85,34 @@ export class TransactionManager implements OnModuleInit {
       return sendAhead<T>(context, sql, params, this.statementName(sql));
     }
     if (!(await this.serverPrepares())) return this.query<T>(sql, params);
+    const name = this.statementName(sql);
+    return (await this.send<T>({ name, text: sql, values: params })).rows;
+  }
+
+  /**
+   * One statement on the transaction's connection, or outside a transaction on a connection taken
+   * from pg's pool for it alone (TypeORM's query runner would only wrap it), answered as TypeORM's
+   * `query` answers: its rows and count (no rows for a text of several statements), or a
+   * QueryFailedError, a failure to connect included.
+   */
+  private async send<T>(config: QueryConfig): Promise<QueryResult<T & QueryResultRow>> {
     const ending = this.untilEnded();
     if (ending) await ending;
-    const own = this.context?.manager.queryRunner;
-    const runner = own ?? this.dataSource.createQueryRunner();
+    const own = this.context?.client;
+    let client: PoolClient | undefined;
     try {
-      const client = (await runner.connect()) as PoolClient;
-      const name = this.statementName(sql);
-      return (await runQuery<T & QueryResultRow>(client, { name, text: sql, values: params })).rows;
+      client = own ?? (await this.pool.connect());
+      return await runQuery<T & QueryResultRow>(client, config);
     } catch (error) {
       if (error instanceof QueryFailedError) throw error;
-      throw new QueryFailedError(sql, params, error as Error);
+      throw new QueryFailedError(config.text, config.values ?? [], error as Error);
     } finally {
-      if (!own) await runner.release();
+      if (!own) client?.release();
     }
+  }
+
+  private get pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
   /**
@@ -210,7 +208,6 @@ export class TransactionManager implements OnModuleInit {
     if (this.context) return work();
     for (let attempt = 1; ; attempt++) {
       const context: TransactionContext = {
-        manager: this.dataSource.manager,
         writes: [],
         afterCommit: [],
       };
@@ -231,18 +228,16 @@ export class TransactionManager implements OnModuleInit {
   }
 
   /**
-   * BEGIN, `work` and COMMIT on one pooled connection, or ROLLBACK if `work` throws. The BEGIN is
-   * not waited for: on PostgreSQL it is pipelined like a write, so it leaves with the
+   * BEGIN, `work` and COMMIT on one connection from pg's pool, or ROLLBACK if `work` throws. The
+   * BEGIN is not waited for: on PostgreSQL it is pipelined like a write, so it leaves with the
    * transaction's first statement, one round trip fewer per transaction (if it fails, everything
    * after it fails with its error). Nor are pipelined writes: the COMMIT follows them on the wire,
-   * and its answer comes after theirs. The statements go to the connection directly; TypeORM's
-   * query runner only lends it (nothing here uses TypeORM's own transaction state).
+   * and its answer comes after theirs. A connection that broke goes back to the pool, which
+   * closes it (pg-pool checks each released client).
    */
   private async transaction<T>(context: TransactionContext, work: () => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
     try {
-      context.manager = runner.manager;
-      const client = (context.client = (await runner.connect()) as PoolClient);
+      const client = (context.client = await this.pool.connect());
       if (client.pipeline && (await this.serverPrepares())) {
         void sendAhead(context, 'BEGIN', [], undefined);
       } else await control(client, 'BEGIN');
@@ -254,7 +249,7 @@ export class TransactionManager implements OnModuleInit {
       if (context.client) await control(context.client, 'ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      await runner.release();
+      context.client?.release();
     }
   }
 
