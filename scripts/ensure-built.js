@@ -2,7 +2,7 @@
 // Builds dist/ when it is missing or older than any source file, so `npm start` and
 // `npm run token` work straight after `npm install`.
 const { execSync } = require('node:child_process');
-const { existsSync, readdirSync, statSync } = require('node:fs');
+const { existsSync, readdirSync, statSync, utimesSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -30,6 +30,10 @@ const stale =
 if (stale) {
   process.stderr.write('building dist/ ...\n');
   execSync('npx nest build', { cwd: root, stdio: 'inherit' });
+  // The build is incremental: tsc rewrites only the files whose output changed, so main.js may
+  // keep an older time than the edited source, and every later start would build again.
+  const now = new Date();
+  utimesSync(marker, now, now);
   // The embedded database's first-start template (optional: a failure only costs that start).
   try {
     execSync('node dist/cli/pgdata-template.js', { cwd: root, stdio: 'inherit' });
