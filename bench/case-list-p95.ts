@@ -257,6 +257,10 @@ async function main(): Promise<void> {
       await client.connect();
     }
     const { tenant, types, count } = seeded;
+    // A kept schema holds what its own run seeded, whatever --cases says now.
+    const total = options.reuseSchema
+      ? (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases`)).rows[0].n
+      : options.cases;
     const { rows: mix } = await client.query<{ state: string; n: string }>(
       `SELECT state, count(*) AS n FROM cases WHERE client_id = $1 GROUP BY state ORDER BY 2 DESC`,
       [tenant],
@@ -311,7 +315,7 @@ async function main(): Promise<void> {
     const paged = http.steps.filter((x) => x.cursor).length;
     const ratio = h.p95 / s.p95;
     process.stdout.write(
-      `\n=== GET /api/v1/cases?state=IN_PROCESS&caseTypeId=…&limit=50 · ${options.cases} cases ` +
+      `\n=== GET /api/v1/cases?state=IN_PROCESS&caseTypeId=…&limit=50 · ${total} cases ` +
         `(${count} in tenant ${tenant}) · ` +
         `${http.samples.length} requests, ${paged} with a cursor\n` +
         `HTTP (app)        ${fmt(h)}\n` +
@@ -324,6 +328,7 @@ async function main(): Promise<void> {
     await writeReport('case-list-p95', options.databaseUrl, {
       options,
       results: {
+        cases: total,
         tenantCases: count,
         requests: http.samples.length,
         withCursor: paged,
@@ -337,7 +342,7 @@ async function main(): Promise<void> {
       rows: [
         {
           benchmark: 'case list p95 (state + type, 50 rows, keyset)',
-          size: `${options.cases} cases (${count} in the tenant), ${http.samples.length} requests`,
+          size: `${total} cases (${count} in the tenant), ${http.samples.length} requests`,
           app: `p95 ${h.p95.toFixed(2)} ms (HTTP)`,
           baseline: `p95 ${s.p95.toFixed(2)} ms (same SQL via pg); bare node:http + pg p95 ${floor.p95.toFixed(2)} ms`,
           ratio: `${ratio.toFixed(2)}× p95 (bare HTTP ${(floor.p95 / s.p95).toFixed(2)}×)`,
